@@ -1,0 +1,40 @@
+package io.bourse.events;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.regex.Pattern;
+
+/** The one cash asset and the rules every amount of an asset follows: exact, scale 2 for cash, whole units for securities. */
+public final class Assets {
+
+    public static final String CASH = "USD";
+    public static final int CASH_SCALE = 2;
+
+    private static final Pattern SYMBOL = Pattern.compile("[A-Z][A-Z0-9.]{0,11}");
+
+    private Assets() {
+    }
+
+    public static boolean isCash(String asset) {
+        return CASH.equals(asset);
+    }
+
+    public static boolean isValidSymbol(String symbol) {
+        return symbol != null && SYMBOL.matcher(symbol).matches();
+    }
+
+    public static boolean isValidAsset(String asset) {
+        return isCash(asset) || isValidSymbol(asset);
+    }
+
+    /** The amount in the asset's own scale, or an exception when it would need rounding. */
+    public static BigDecimal normalize(String asset, BigDecimal amount) {
+        int scale = isCash(asset) ? CASH_SCALE : 0;
+        try {
+            return amount.setScale(scale, RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+            throw new DomainException(DomainException.Kind.INVALID, "INVALID_AMOUNT",
+                    isCash(asset) ? "cash amounts have at most 2 decimals" : "security amounts are whole units");
+        }
+    }
+}

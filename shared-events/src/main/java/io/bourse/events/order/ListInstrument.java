@@ -1,0 +1,8 @@
+package io.bourse.events.order;
+
+import java.math.BigDecimal;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Opens trading in a symbol; the symbol's order book is the aggregate. */
+public record ListInstrument(@TargetAggregateIdentifier String symbol, BigDecimal tickSize) {
+}

@@ -1,0 +1,3 @@
+package io.bourse.events.order;
+
+public enum OrderType { LIMIT, MARKET }

@@ -1,0 +1,3 @@
+package io.bourse.events.order;
+
+public enum TimeInForce { GTC, IOC, FOK }

@@ -1,0 +1,6 @@
+package io.bourse.events.portfolio;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record OpenAccount(@TargetAggregateIdentifier String accountId, String owner) {
+}

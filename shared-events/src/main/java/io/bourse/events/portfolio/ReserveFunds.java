@@ -1,0 +1,12 @@
+package io.bourse.events.portfolio;
+
+import java.math.BigDecimal;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Hold an amount of an asset for an order. Idempotent by reservation id: a repeat answers as the first
+ * did and never holds twice. The outcome is recorded as {@link FundsReserved} or {@link FundsReservationRejected}.
+ */
+public record ReserveFunds(@TargetAggregateIdentifier String accountId, String reservationId, String orderId,
+                           String asset, BigDecimal amount) {
+}
