@@ -1,0 +1,58 @@
+package io.bourse.platform.commandbus;
+
+import io.bourse.platform.messaging.KafkaMessagingAutoConfiguration;
+import io.bourse.platform.messaging.MessagingProperties;
+import java.util.List;
+import org.apache.kafka.clients.producer.Producer;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.distributed.AnnotationRoutingStrategy;
+import org.axonframework.commandhandling.distributed.DistributedCommandBus;
+import org.axonframework.commandhandling.distributed.RoutingStrategy;
+import org.axonframework.commandhandling.distributed.UnresolvedRoutingKeyPolicy;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** Axon's distributed command bus with Kafka as its transport; Axon's simple command bus is the local segment. */
+@AutoConfiguration(after = KafkaMessagingAutoConfiguration.class, before = AxonAutoConfiguration.class)
+public class KafkaCommandBusAutoConfiguration {
+
+    @Bean
+    public RoutingStrategy routingStrategy() {
+        return AnnotationRoutingStrategy.builder()
+                .fallbackRoutingStrategy(UnresolvedRoutingKeyPolicy.RANDOM_KEY)
+                .build();
+    }
+
+    @Bean
+    public KafkaCommandRouter kafkaCommandRouter(MessagingProperties properties) {
+        return new KafkaCommandRouter(properties.getService(), properties.getCommandOwners());
+    }
+
+    @Bean
+    public KafkaCommandBusConnector kafkaCommandBusConnector(
+            MessagingProperties properties, @Qualifier("localSegment") CommandBus localSegment,
+            Producer<String, byte[]> bourseKafkaProducer, @Qualifier("messageSerializer") Serializer serializer,
+            RoutingStrategy routingStrategy, KafkaConnectionDetails connection, ObjectProvider<Cache> caches) {
+        List<Cache> aggregateCaches = caches.orderedStream().toList();
+        return new KafkaCommandBusConnector(properties.getService(), localSegment, bourseKafkaProducer, serializer,
+                routingStrategy, connection, properties.getCommandTimeout(), properties.getCommandConcurrency(),
+                aggregateCaches);
+    }
+
+    @Bean
+    @Primary
+    public DistributedCommandBus distributedCommandBus(KafkaCommandRouter kafkaCommandRouter,
+                                                       KafkaCommandBusConnector kafkaCommandBusConnector) {
+        return DistributedCommandBus.builder()
+                .commandRouter(kafkaCommandRouter)
+                .connector(kafkaCommandBusConnector)
+                .build();
+    }
+}

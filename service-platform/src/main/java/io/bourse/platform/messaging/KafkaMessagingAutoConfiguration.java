@@ -1,0 +1,151 @@
+package io.bourse.platform.messaging;
+
+import io.bourse.platform.axon.AxonPostgresAutoConfiguration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.MultiStreamableMessageSource;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.consumer.AsyncFetcher;
+import org.axonframework.extensions.kafka.eventhandling.consumer.DefaultConsumerFactory;
+import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.SortedKafkaMessageBuffer;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Events over Kafka: this service's committed events go to its events topic, and the events topics of the
+ * services it consumes are readable by tracking processors (with Kafka offsets kept in Axon's tokens, in the same
+ * transaction as the handlers' work), alone or merged with the local event store as {@code localAndRemoteEvents}.
+ */
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, AxonPostgresAutoConfiguration.class})
+@EnableConfigurationProperties(MessagingProperties.class)
+public class KafkaMessagingAutoConfiguration {
+
+    public static final String LOCAL_AND_REMOTE_EVENTS = "localAndRemoteEvents";
+
+    @Bean
+    public KafkaAdmin.NewTopics bourseTopics(MessagingProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        List<String> services = new ArrayList<>(properties.getCommandOwners().values());
+        services.addAll(properties.getConsumes());
+        services.add(properties.getService());
+        for (String service : services.stream().distinct().toList()) {
+            topics.add(topic(Topics.events(service), properties));
+            topics.add(topic(Topics.commands(service), properties));
+            topics.add(topic(Topics.replies(service), properties));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    private static NewTopic topic(String name, MessagingProperties properties) {
+        return TopicBuilder.name(name).partitions(properties.getPartitions())
+                .replicas(properties.getReplicationFactor()).build();
+    }
+
+    @Bean
+    public KafkaMessageConverter<String, byte[]> kafkaMessageConverter(
+            @Qualifier("eventSerializer") Serializer eventSerializer, org.axonframework.config.Configuration axon) {
+        return DefaultKafkaMessageConverter.builder()
+                .serializer(eventSerializer)
+                .upcasterChain(axon.upcasterChain() != null ? axon.upcasterChain() : new EventUpcasterChain())
+                .build();
+    }
+
+    @Bean(destroyMethod = "close")
+    public Producer<String, byte[]> bourseKafkaProducer(KafkaConnectionDetails connection,
+                                                        MessagingProperties properties) {
+        return new KafkaProducer<>(KafkaClients.producer(connection, "bourse-" + properties.getService()));
+    }
+
+    @Bean
+    public ConfigurerModule kafkaEventForwarding(Producer<String, byte[]> bourseKafkaProducer,
+                                                 ObjectProvider<KafkaMessageConverter<String, byte[]>> converter,
+                                                 MessagingProperties properties) {
+        String group = KafkaEventForwarder.PROCESSING_GROUP;
+        return configurer -> configurer.eventProcessing()
+                .registerEventHandler(c -> new KafkaEventForwarder(bourseKafkaProducer, converter.getObject(),
+                        Topics.events(properties.getService()), properties.getCommandTimeout().toMillis()))
+                .assignHandlerInstancesMatching(group, Integer.MAX_VALUE, KafkaEventForwarder.class::isInstance)
+                .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())
+                // An explicit start at the tail, so events stored before the forwarder first ran are sent too.
+                .registerTrackingEventProcessor(group, c -> c.eventStore(), c -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing()
+                        .andBatchSize(properties.getPublisherBatchSize())
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken));
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    public Fetcher<String, byte[], KafkaEventMessage> kafkaFetcher() {
+        return AsyncFetcher.<String, byte[], KafkaEventMessage>builder().pollTimeout(1000).build();
+    }
+
+    @Bean
+    public StreamableKafkaMessageSource<String, byte[]> remoteEvents(
+            KafkaConnectionDetails connection, MessagingProperties properties,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            Fetcher<String, byte[], KafkaEventMessage> kafkaFetcher,
+            KafkaMessageConverter<String, byte[]> kafkaMessageConverter) {
+        List<String> topics = properties.getConsumes().stream().map(Topics::events).toList();
+        return StreamableKafkaMessageSource.<String, byte[]>builder()
+                .topics(topics.isEmpty() ? List.of(Topics.events(properties.getService())) : topics)
+                .serializer(eventSerializer)
+                .consumerFactory(new DefaultConsumerFactory<>(KafkaClients.consumer(connection, null)))
+                .fetcher(kafkaFetcher)
+                .messageConverter(kafkaMessageConverter)
+                .bufferFactory(() -> new SortedKafkaMessageBuffer<>(10_000))
+                .build();
+    }
+
+    @Bean(LOCAL_AND_REMOTE_EVENTS)
+    public MultiStreamableMessageSource localAndRemoteEvents(EventStore eventStore,
+                                                             StreamableKafkaMessageSource<String, byte[]> remoteEvents) {
+        return MultiStreamableMessageSource.builder()
+                .addMessageSource("local", eventStore)
+                .addMessageSource("remote", remoteEvents)
+                .build();
+    }
+
+    @Bean
+    public AbstractHealthIndicator kafkaHealthIndicator(KafkaConnectionDetails connection) {
+        return new AbstractHealthIndicator("Kafka is not reachable") {
+            @Override
+            protected void doHealthCheck(Health.Builder builder) throws Exception {
+                try (AdminClient admin = AdminClient.create(java.util.Map.of(
+                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", connection.getBootstrapServers()),
+                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000))) {
+                    DescribeClusterResult cluster = admin.describeCluster();
+                    int nodes = cluster.nodes().get(2, TimeUnit.SECONDS).size();
+                    builder.up().withDetail("clusterId", cluster.clusterId().get(2, TimeUnit.SECONDS))
+                            .withDetail("nodes", nodes);
+                }
+            }
+        };
+    }
+}

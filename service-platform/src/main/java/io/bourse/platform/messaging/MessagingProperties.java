@@ -1,0 +1,102 @@
+package io.bourse.platform.messaging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** How a service takes part in the Kafka messaging: its own name and topics, what it consumes, where commands go. */
+@ConfigurationProperties("bourse.messaging")
+public class MessagingProperties {
+
+    /** This service's name in topic names: bourse.&lt;service&gt;.events|commands|replies. */
+    private String service;
+
+    /** The services whose events this service consumes. */
+    private List<String> consumes = new ArrayList<>();
+
+    /** Which service owns the commands of each shared-events package. */
+    private Map<String, String> commandOwners = new LinkedHashMap<>(Map.of(
+            "io.bourse.events.order", "order",
+            "io.bourse.events.portfolio", "portfolio",
+            "io.bourse.events.settlement", "settlement"));
+
+    /** How long a sender waits for the reply to a command handled by another service. */
+    private Duration commandTimeout = Duration.ofSeconds(10);
+
+    /** Threads consuming this service's command topic; each owns some of its partitions. */
+    private int commandConcurrency = 2;
+
+    /** Events published to Kafka per transaction of the publishing processor. */
+    private int publisherBatchSize = 200;
+
+    private int partitions = 8;
+
+    private short replicationFactor = 1;
+
+    public String getService() {
+        return service;
+    }
+
+    public void setService(String service) {
+        this.service = service;
+    }
+
+    public List<String> getConsumes() {
+        return consumes;
+    }
+
+    public void setConsumes(List<String> consumes) {
+        this.consumes = consumes;
+    }
+
+    public Map<String, String> getCommandOwners() {
+        return commandOwners;
+    }
+
+    public void setCommandOwners(Map<String, String> commandOwners) {
+        this.commandOwners = commandOwners;
+    }
+
+    public Duration getCommandTimeout() {
+        return commandTimeout;
+    }
+
+    public void setCommandTimeout(Duration commandTimeout) {
+        this.commandTimeout = commandTimeout;
+    }
+
+    public int getCommandConcurrency() {
+        return commandConcurrency;
+    }
+
+    public void setCommandConcurrency(int commandConcurrency) {
+        this.commandConcurrency = commandConcurrency;
+    }
+
+    public int getPublisherBatchSize() {
+        return publisherBatchSize;
+    }
+
+    public void setPublisherBatchSize(int publisherBatchSize) {
+        this.publisherBatchSize = publisherBatchSize;
+    }
+
+    public int getPartitions() {
+        return partitions;
+    }
+
+    public void setPartitions(int partitions) {
+        this.partitions = partitions;
+    }
+
+    public short getReplicationFactor() {
+        return replicationFactor;
+    }
+
+    public void setReplicationFactor(short replicationFactor) {
+        this.replicationFactor = replicationFactor;
+    }
+}

@@ -1,0 +1,7 @@
+package io.bourse.platform.testapp.beta;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class BetaApplication {
+}

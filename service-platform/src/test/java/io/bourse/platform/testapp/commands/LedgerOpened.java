@@ -1,0 +1,4 @@
+package io.bourse.platform.testapp.commands;
+
+public record LedgerOpened(String ledgerId) {
+}

@@ -1,0 +1,7 @@
+package io.bourse.platform.testapp.orphan;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Owned by a service that never runs, so no reply can ever come. */
+public record PingNobody(@TargetAggregateIdentifier String id) {
+}
