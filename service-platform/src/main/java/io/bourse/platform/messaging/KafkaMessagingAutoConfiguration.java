@@ -88,6 +88,10 @@ public class KafkaMessagingAutoConfiguration {
                                                  ObjectProvider<KafkaMessageConverter<String, byte[]>> converter,
                                                  MessagingProperties properties) {
         String group = KafkaEventForwarder.PROCESSING_GROUP;
+        if (!properties.isPublishEvents()) {
+            return configurer -> {
+            };
+        }
         return configurer -> configurer.eventProcessing()
                 .registerEventHandler(c -> new KafkaEventForwarder(bourseKafkaProducer, converter.getObject(),
                         Topics.events(properties.getService()), properties.getCommandTimeout().toMillis()))

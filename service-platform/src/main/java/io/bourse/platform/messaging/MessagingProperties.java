@@ -32,6 +32,9 @@ public class MessagingProperties {
     /** Events published to Kafka per transaction of the publishing processor. */
     private int publisherBatchSize = 200;
 
+    /** Whether this service forwards its stored events to Kafka; off only for maintenance runs. */
+    private boolean publishEvents = true;
+
     private int partitions = 8;
 
     private short replicationFactor = 1;
@@ -82,6 +85,14 @@ public class MessagingProperties {
 
     public void setPublisherBatchSize(int publisherBatchSize) {
         this.publisherBatchSize = publisherBatchSize;
+    }
+
+    public boolean isPublishEvents() {
+        return publishEvents;
+    }
+
+    public void setPublishEvents(boolean publishEvents) {
+        this.publishEvents = publishEvents;
     }
 
     public int getPartitions() {

@@ -1,0 +1,63 @@
+package io.bourse.platform.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bourse.platform.testapp.TestServices;
+import io.bourse.platform.testapp.beta.BetaApplication;
+import java.util.Map;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Guards the wiring that silently falls apart on Spring Boot 4 if the auto-configuration order slips. */
+class AxonPostgresWiringIT {
+
+    static ConfigurableApplicationContext service;
+
+    @BeforeAll
+    static void start() {
+        service = TestServices.start(BetaApplication.class, "wiring", Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void eventsTokensAndSagasAreStoredInPostgresThroughSpringTransactions() {
+        org.axonframework.config.Configuration axon = service.getBean(org.axonframework.config.Configuration.class);
+
+        assertThat(service.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(service.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
+        assertThat(service.getBean(SagaStore.class)).isInstanceOf(JdbcSagaStore.class);
+        assertThat(axon.getComponent(TransactionManager.class)).isInstanceOf(SpringTransactionManager.class);
+    }
+
+    @Test
+    void everySerializerIsJackson() {
+        assertThat(service.getBeansOfType(Serializer.class).values())
+                .hasSize(3)
+                .allSatisfy(serializer -> assertThat(serializer).isInstanceOf(JacksonSerializer.class));
+    }
+
+    @Test
+    void flywayCreatedAxonsTables() {
+        JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
+        assertThat(jdbc.queryForList("select table_name from information_schema.tables where table_schema = 'public'",
+                String.class)).contains("domain_event_entry", "snapshot_event_entry", "token_entry", "saga_entry",
+                "association_value_entry", "dead_letter_entry", "idempotency_key", "flyway_schema_history");
+    }
+}
