@@ -1,0 +1,6 @@
+package io.bourse.order;
+
+/** An order's lifecycle as clients see it; the book, its projection and the API share these names. */
+public enum OrderStatus {
+    NEW, OPEN, PARTIALLY_FILLED, FILLED, CANCELLED, REJECTED, EXPIRED
+}

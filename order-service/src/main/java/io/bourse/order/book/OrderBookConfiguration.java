@@ -1,0 +1,27 @@
+package io.bourse.order.book;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class OrderBookConfiguration {
+
+    // A busy book's history grows with every order; a snapshot bounds how much of it a load replays.
+    @Bean
+    SnapshotTriggerDefinition orderBookSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${bourse.snapshots.order-book.threshold:500}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    // The book is the single writer for its symbol, so a cached instance stays current between commands.
+    @Bean
+    Cache orderBookCache() {
+        return new WeakReferenceCache();
+    }
+}

@@ -1,0 +1,5 @@
+package io.bourse.order.query;
+
+/** Every listed instrument, by symbol. */
+public record ListInstruments() {
+}

@@ -1,0 +1,141 @@
+package io.bourse.order.query;
+
+import io.bourse.events.order.OrderAccepted;
+import io.bourse.events.order.OrderPlaced;
+import io.bourse.events.order.OrderRejected;
+import io.bourse.events.order.OrderType;
+import io.bourse.events.order.RejectReason;
+import io.bourse.events.order.Side;
+import io.bourse.events.order.TimeInForce;
+import io.bourse.order.OrderStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The orders table: one row per order with its latest status, and the resting quantity that book depth sums.
+ * Every change is guarded by the book's sequence number, so redelivered events change nothing.
+ */
+@Component
+@ProcessingGroup(OrderProjection.PROCESSING_GROUP)
+public class OrderProjection {
+
+    public static final String PROCESSING_GROUP = "orders";
+
+    private final JdbcTemplate jdbc;
+
+    public OrderProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(OrderPlaced event, @SequenceNumber long sequence) {
+        OffsetDateTime placedAt = utc(event.placedAt());
+        jdbc.update("""
+                insert into orders (order_id, client_order_id, account_id, symbol, side, order_type, time_in_force,
+                                    quantity, remaining_quantity, limit_price, status, created_at, updated_at,
+                                    last_sequence)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict do nothing""",
+                event.orderId(), event.clientOrderId(), event.accountId(), event.symbol(), event.side().name(),
+                event.type().name(), event.timeInForce().name(), event.quantity(), event.quantity(),
+                event.limitPrice(), OrderStatus.NEW.name(), placedAt, placedAt, sequence);
+    }
+
+    @EventHandler
+    void on(OrderAccepted event, @SequenceNumber long sequence) {
+        jdbc.update("""
+                update orders set status = ?, updated_at = ?, last_sequence = ?
+                where order_id = ? and last_sequence < ?""",
+                OrderStatus.OPEN.name(), utc(event.acceptedAt()), sequence, event.orderId(), sequence);
+    }
+
+    @EventHandler
+    void on(OrderRejected event, @SequenceNumber long sequence) {
+        jdbc.update("""
+                update orders
+                set status = ?, reject_reason = ?, remaining_quantity = 0, updated_at = ?, last_sequence = ?
+                where order_id = ? and last_sequence < ?""",
+                OrderStatus.REJECTED.name(), event.reason().name(), utc(event.rejectedAt()), sequence,
+                event.orderId(), sequence);
+    }
+
+    @QueryHandler
+    Optional<OrderView> handle(FindOrder query) {
+        return jdbc.query("select * from orders where order_id = ?", OrderProjection::order, query.orderId())
+                .stream().findFirst();
+    }
+
+    @QueryHandler
+    List<OrderView> handle(FindOrders query) {
+        StringBuilder sql = new StringBuilder("select * from orders where account_id = ?");
+        List<Object> args = new ArrayList<>(List.of(query.accountId()));
+        if (query.status() != null) {
+            sql.append(" and status = ?");
+            args.add(query.status().name());
+        }
+        if (query.symbol() != null) {
+            sql.append(" and symbol = ?");
+            args.add(query.symbol());
+        }
+        sql.append(" order by created_at desc, order_id desc");
+        return jdbc.query(sql.toString(), OrderProjection::order, args.toArray());
+    }
+
+    @QueryHandler
+    Optional<OrderBookDepth> handle(FetchOrderBookDepth query) {
+        Boolean listed = jdbc.queryForObject("select exists (select 1 from instruments where symbol = ?)",
+                Boolean.class, query.symbol());
+        if (!Boolean.TRUE.equals(listed)) {
+            return Optional.empty();
+        }
+        return Optional.of(new OrderBookDepth(query.symbol(),
+                levels(query.symbol(), Side.BUY, "desc", query.depth()),
+                levels(query.symbol(), Side.SELL, "asc", query.depth())));
+    }
+
+    // Only limit orders rest on the book (see the book's rule), so an open market order adds no depth.
+    private List<OrderBookDepth.Level> levels(String symbol, Side side, String bestFirst, int depth) {
+        return jdbc.query("""
+                select limit_price, sum(remaining_quantity) as quantity, count(*) as order_count
+                from orders
+                where symbol = ? and side = ? and order_type = 'LIMIT' and status in ('OPEN', 'PARTIALLY_FILLED')
+                group by limit_price
+                order by limit_price %s
+                limit ?""".formatted(bestFirst),
+                (rs, row) -> new OrderBookDepth.Level(rs.getBigDecimal("limit_price"), rs.getLong("quantity"),
+                        rs.getInt("order_count")),
+                symbol, side.name(), depth);
+    }
+
+    private static OrderView order(ResultSet rs, int row) throws SQLException {
+        String rejectReason = rs.getString("reject_reason");
+        return new OrderView(rs.getString("order_id"), rs.getString("client_order_id"), rs.getString("account_id"),
+                rs.getString("symbol"), Side.valueOf(rs.getString("side")),
+                OrderType.valueOf(rs.getString("order_type")),
+                TimeInForce.valueOf(rs.getString("time_in_force")), rs.getLong("quantity"),
+                rs.getLong("filled_quantity"), rs.getBigDecimal("average_fill_price"), rs.getBigDecimal("limit_price"),
+                OrderStatus.valueOf(rs.getString("status")),
+                rejectReason == null ? null : RejectReason.valueOf(rejectReason),
+                instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,242 @@
+package io.bourse.order.book;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bourse.events.DomainException;
+import io.bourse.events.order.AcceptOrder;
+import io.bourse.events.order.InstrumentListed;
+import io.bourse.events.order.ListInstrument;
+import io.bourse.events.order.OrderAccepted;
+import io.bourse.events.order.OrderNotFoundException;
+import io.bourse.events.order.OrderPlaced;
+import io.bourse.events.order.OrderRejected;
+import io.bourse.events.order.OrderType;
+import io.bourse.events.order.PlaceOrder;
+import io.bourse.events.order.RejectOrder;
+import io.bourse.events.order.RejectReason;
+import io.bourse.events.order.ReservationRequested;
+import io.bourse.events.order.Side;
+import io.bourse.events.order.TimeInForce;
+import io.bourse.order.OrderStatus;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OrderBookTest {
+
+    static final String SYMBOL = "ACME";
+    static final BigDecimal TICK = new BigDecimal("0.05");
+    static final Instant LISTED_AT = Instant.parse("2026-11-02T09:00:00Z");
+    static final Instant PLACED_AT = Instant.parse("2026-11-02T09:30:00Z");
+    static final Instant LATER = Instant.parse("2026-11-02T09:30:01Z");
+    static final InstrumentListed LISTED = new InstrumentListed(SYMBOL, TICK, LISTED_AT);
+
+    private FixtureConfiguration<OrderBook> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(OrderBook.class);
+    }
+
+    @Test
+    void listingOpensTradingInTheSymbol() {
+        fixture.givenNoPriorActivity()
+                .when(new ListInstrument(SYMBOL, TICK, LISTED_AT))
+                .expectEvents(LISTED);
+    }
+
+    @Test
+    void aSymbolIsListedOnlyOnce() {
+        fixture.given(LISTED)
+                .when(new ListInstrument(SYMBOL, new BigDecimal("0.01"), LATER))
+                .expectNoEvents()
+                .expectException(DomainException.class)
+                .expectExceptionMessage(SYMBOL + " is already listed");
+    }
+
+    @Test
+    void aTickSizeMustBePositive() {
+        fixture.givenNoPriorActivity()
+                .when(new ListInstrument(SYMBOL, BigDecimal.ZERO, LISTED_AT))
+                .expectNoEvents()
+                .expectException(DomainException.class);
+    }
+
+    @Test
+    void anOrderOnAnUnlistedSymbolIsRecordedAndRejectedAsUnknownInstrument() {
+        PlaceOrder order = buy("o-1", 10, "101.25");
+        fixture.givenNoPriorActivity()
+                .when(order)
+                .expectEvents(placed(order), rejected(order, RejectReason.UNKNOWN_INSTRUMENT))
+                .expectResultMessagePayload(new PlacementResult("o-1", OrderStatus.REJECTED));
+    }
+
+    @Test
+    void aPriceOffTheTickIsRejectedAsInvalidPrice() {
+        PlaceOrder order = buy("o-1", 10, "101.27");
+        fixture.given(LISTED)
+                .when(order)
+                .expectEvents(placed(order), rejected(order, RejectReason.INVALID_PRICE))
+                .expectResultMessagePayload(new PlacementResult("o-1", OrderStatus.REJECTED));
+    }
+
+    @Test
+    void aLimitOrderWithoutAPriceIsRejectedAsInvalidPrice() {
+        PlaceOrder order = new PlaceOrder(SYMBOL, "o-1", "alice", Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 10,
+                null, null, PLACED_AT);
+        fixture.given(LISTED)
+                .when(order)
+                .expectEvents(placed(order), rejected(order, RejectReason.INVALID_PRICE));
+    }
+
+    @Test
+    void aBuyReservesQuantityTimesLimitPriceInCash() {
+        PlaceOrder order = buy("o-1", 10, "101.25");
+        fixture.given(LISTED)
+                .when(order)
+                .expectEvents(placed(order),
+                        new ReservationRequested(SYMBOL, "o-1", "alice", "o-1", "USD", new BigDecimal("1012.50")))
+                .expectResultMessagePayload(new PlacementResult("o-1", OrderStatus.NEW));
+    }
+
+    @Test
+    void aSellReservesTheUnitsOfTheSymbol() {
+        PlaceOrder order = sell("o-1", 7, "101.25");
+        fixture.given(LISTED)
+                .when(order)
+                .expectEvents(placed(order),
+                        new ReservationRequested(SYMBOL, "o-1", "bob", "o-1", SYMBOL, new BigDecimal("7")))
+                .expectResultMessagePayload(new PlacementResult("o-1", OrderStatus.NEW));
+    }
+
+    @Test
+    void repeatingAnOrderRecordsNothingAndAnswersItsCurrentStatus() {
+        PlaceOrder order = buy("o-1", 10, "101.25");
+        PlaceOrder repeat = new PlaceOrder(SYMBOL, "o-1", "alice", Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 10,
+                new BigDecimal("101.250"), null, LATER);
+        fixture.given(LISTED, placed(order), accepted(order))
+                .when(repeat)
+                .expectNoEvents()
+                .expectResultMessagePayload(new PlacementResult("o-1", OrderStatus.OPEN));
+    }
+
+    @Test
+    void reusingAnOrderIdForADifferentOrderIsRefused() {
+        PlaceOrder order = buy("o-1", 10, "101.25");
+        fixture.given(LISTED, placed(order))
+                .when(buy("o-1", 11, "101.25"))
+                .expectNoEvents()
+                .expectException(DomainException.class)
+                .expectExceptionMessage("order o-1 was placed with different content");
+    }
+
+    @Test
+    void anOrderWithReservedFundsIsAccepted() {
+        PlaceOrder order = buy("o-1", 10, "101.25");
+        fixture.given(LISTED, placed(order))
+                .when(new AcceptOrder(SYMBOL, "o-1", "o-1", LATER))
+                .expectEvents(accepted(order));
+    }
+
+    @Test
+    void onlyANewOrderIsAccepted() {
+        PlaceOrder order = buy("o-1", 10, "101.25");
+        fixture.given(LISTED, placed(order), accepted(order))
+                .when(new AcceptOrder(SYMBOL, "o-1", "o-1", LATER))
+                .expectNoEvents();
+        fixture.given(LISTED, placed(order), rejected(order, RejectReason.INSUFFICIENT_FUNDS))
+                .when(new AcceptOrder(SYMBOL, "o-1", "o-1", LATER))
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyANewOrderIsRejected() {
+        PlaceOrder order = buy("o-1", 10, "101.25");
+        fixture.given(LISTED, placed(order))
+                .when(new RejectOrder(SYMBOL, "o-1", RejectReason.INSUFFICIENT_FUNDS, LATER))
+                .expectEvents(new OrderRejected(SYMBOL, "o-1", "alice", RejectReason.INSUFFICIENT_FUNDS, LATER));
+        fixture.given(LISTED, placed(order), accepted(order))
+                .when(new RejectOrder(SYMBOL, "o-1", RejectReason.INSUFFICIENT_FUNDS, LATER))
+                .expectNoEvents();
+        fixture.given(LISTED, placed(order), rejected(order, RejectReason.UNKNOWN_ACCOUNT))
+                .when(new RejectOrder(SYMBOL, "o-1", RejectReason.INSUFFICIENT_FUNDS, LATER))
+                .expectNoEvents();
+    }
+
+    @Test
+    void acceptingAnUnknownOrderIsNotFound() {
+        fixture.given(LISTED)
+                .when(new AcceptOrder(SYMBOL, "nope", "nope", LATER))
+                .expectException(OrderNotFoundException.class);
+    }
+
+    @Test
+    void acceptedLimitOrdersRestInPriceTimePriority() {
+        PlaceOrder bidAt100 = buy("b-1", 5, "100.00");
+        PlaceOrder bidAt101 = buy("b-2", 3, "101.00");
+        PlaceOrder laterBidAt100 = buy("b-3", 4, "100.00");
+        PlaceOrder askAt103 = sell("s-1", 2, "103.00");
+        PlaceOrder askAt102 = sell("s-2", 6, "102.50");
+        PlaceOrder pendingAsk = sell("s-3", 1, "102.00");
+        fixture.given(LISTED,
+                        placed(bidAt100), placed(bidAt101), placed(laterBidAt100), placed(askAt103), placed(askAt102),
+                        placed(pendingAsk),
+                        accepted(bidAt100), accepted(askAt103), accepted(bidAt101), accepted(laterBidAt100))
+                .when(new AcceptOrder(SYMBOL, "s-2", "s-2", LATER))
+                .expectEvents(new OrderAccepted(SYMBOL, "s-2", "bob", "s-2", LATER))
+                .expectState(book -> {
+                    assertThat(book.restingOrders(Side.BUY))
+                            .extracting(RestingOrder::orderId).containsExactly("b-2", "b-1", "b-3");
+                    assertThat(book.restingOrders(Side.SELL))
+                            .extracting(RestingOrder::orderId).containsExactly("s-2", "s-1");
+                    assertThat(book.restingOrders(Side.SELL))
+                            .extracting(RestingOrder::remainingQuantity).containsExactly(6L, 2L);
+                });
+    }
+
+    @Test
+    void aMarketOrderIsAcceptedButDoesNotRest() {
+        PlaceOrder market = new PlaceOrder(SYMBOL, "m-1", "bob", Side.SELL, OrderType.MARKET, TimeInForce.IOC, 3,
+                null, null, PLACED_AT);
+        fixture.given(LISTED, placed(market))
+                .when(new AcceptOrder(SYMBOL, "m-1", "m-1", LATER))
+                .expectEvents(new OrderAccepted(SYMBOL, "m-1", "bob", "m-1", LATER))
+                .expectState(book -> assertThat(book.restingOrders(Side.SELL)).isEmpty());
+    }
+
+    @Test
+    void aMarketBuyWithoutAWorstPriceHoldsNothingUntilMatchingCanBoundIt() {
+        PlaceOrder market = new PlaceOrder(SYMBOL, "m-1", "alice", Side.BUY, OrderType.MARKET, TimeInForce.IOC, 3,
+                null, null, PLACED_AT);
+        fixture.given(LISTED)
+                .when(market)
+                .expectEvents(placed(market))
+                .expectResultMessagePayload(new PlacementResult("m-1", OrderStatus.NEW));
+    }
+
+    static PlaceOrder buy(String orderId, long quantity, String price) {
+        return new PlaceOrder(SYMBOL, orderId, "alice", Side.BUY, OrderType.LIMIT, TimeInForce.GTC, quantity,
+                new BigDecimal(price), null, PLACED_AT);
+    }
+
+    static PlaceOrder sell(String orderId, long quantity, String price) {
+        return new PlaceOrder(SYMBOL, orderId, "bob", Side.SELL, OrderType.LIMIT, TimeInForce.GTC, quantity,
+                new BigDecimal(price), null, PLACED_AT);
+    }
+
+    static OrderPlaced placed(PlaceOrder order) {
+        return new OrderPlaced(order.symbol(), order.orderId(), order.accountId(), order.side(), order.type(),
+                order.timeInForce(), order.quantity(), order.limitPrice(), order.clientOrderId(), order.placedAt());
+    }
+
+    static OrderAccepted accepted(PlaceOrder order) {
+        return new OrderAccepted(order.symbol(), order.orderId(), order.accountId(), order.orderId(), LATER);
+    }
+
+    static OrderRejected rejected(PlaceOrder order, RejectReason reason) {
+        return new OrderRejected(order.symbol(), order.orderId(), order.accountId(), reason, order.placedAt());
+    }
+}

@@ -1,0 +1,120 @@
+package io.bourse.portfolio.account;
+
+import io.bourse.events.portfolio.AccountNotFoundException;
+import io.bourse.events.portfolio.DepositAsset;
+import io.bourse.events.portfolio.OpenAccount;
+import io.bourse.events.portfolio.WithdrawAsset;
+import io.bourse.platform.web.IdempotentRequests;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(AccountController.ACCOUNTS)
+class AccountController {
+
+    static final String ACCOUNTS = "/api/v1/accounts";
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    // A positive decimal: at least one non-zero digit; the asset's scale is enforced when the command is handled.
+    private static final String POSITIVE_DECIMAL = "(?=.*[1-9])\\d{1,18}(\\.\\d{1,18})?";
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final IdempotentRequests idempotentRequests;
+
+    AccountController(CommandGateway commands, QueryGateway queries, IdempotentRequests idempotentRequests) {
+        this.commands = commands;
+        this.queries = queries;
+        this.idempotentRequests = idempotentRequests;
+    }
+
+    @PostMapping
+    ResponseEntity<OpenedAccount> open(@Valid @RequestBody OpenAccountRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        String accountId = idempotentRequests.execute("accounts", idempotencyKey, request, id -> {
+            commands.sendAndWait(new OpenAccount(id, request.owner()));
+            return id;
+        });
+        return ResponseEntity.created(URI.create(ACCOUNTS + "/" + accountId))
+                .body(new OpenedAccount(accountId, request.owner()));
+    }
+
+    @GetMapping("/{accountId}")
+    AccountResponse find(@PathVariable String accountId) {
+        AccountView account = queries
+                .query(new FindAccount(accountId), ResponseTypes.optionalInstanceOf(AccountView.class))
+                .join()
+                .orElseThrow(() -> new AccountNotFoundException("no account " + accountId));
+        return AccountResponse.of(account);
+    }
+
+    @PostMapping("/{accountId}/deposits")
+    ResponseEntity<Transaction> deposit(@PathVariable String accountId, @Valid @RequestBody AssetAmountRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        String transactionId = idempotentRequests.execute("deposits:" + accountId, idempotencyKey, request, id -> {
+            commands.sendAndWait(new DepositAsset(accountId, id, request.asset(), request.amountValue()));
+            return id;
+        });
+        return ResponseEntity.accepted().body(new Transaction(transactionId));
+    }
+
+    @PostMapping("/{accountId}/withdrawals")
+    ResponseEntity<Transaction> withdraw(@PathVariable String accountId, @Valid @RequestBody AssetAmountRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        String transactionId = idempotentRequests.execute("withdrawals:" + accountId, idempotencyKey, request, id -> {
+            commands.sendAndWait(new WithdrawAsset(accountId, id, request.asset(), request.amountValue()));
+            return id;
+        });
+        return ResponseEntity.accepted().body(new Transaction(transactionId));
+    }
+
+    record OpenAccountRequest(@NotBlank @Size(max = 255) String owner) {
+    }
+
+    record AssetAmountRequest(
+            @NotNull @ValidAsset String asset,
+            @NotNull @Pattern(regexp = POSITIVE_DECIMAL, message = "must be a positive decimal number such as 1000.00")
+            String amount) {
+
+        BigDecimal amountValue() {
+            return new BigDecimal(amount);
+        }
+    }
+
+    record OpenedAccount(String accountId, String owner) {
+    }
+
+    record Transaction(String transactionId) {
+    }
+
+    record AccountResponse(String accountId, String owner, List<BalanceResponse> balances, List<Object> positions) {
+
+        // Positions come with trade settlement; until then the field is present and empty, as the API promises.
+        static AccountResponse of(AccountView account) {
+            List<BalanceResponse> balances = account.balances().stream()
+                    .map(b -> new BalanceResponse(b.asset(), b.total().toPlainString(),
+                            b.available().toPlainString(), b.reserved().toPlainString()))
+                    .toList();
+            return new AccountResponse(account.accountId(), account.owner(), balances, List.of());
+        }
+    }
+
+    record BalanceResponse(String asset, String total, String available, String reserved) {
+    }
+}

@@ -1,0 +1,29 @@
+package io.bourse.portfolio.account;
+
+import java.math.BigDecimal;
+
+/** What an account holds of one asset: free to use, and held for open orders. */
+record Balance(BigDecimal available, BigDecimal reserved) {
+
+    static final Balance NONE = new Balance(BigDecimal.ZERO, BigDecimal.ZERO);
+
+    BigDecimal total() {
+        return available.add(reserved);
+    }
+
+    Balance credit(BigDecimal amount) {
+        return new Balance(available.add(amount), reserved);
+    }
+
+    Balance debit(BigDecimal amount) {
+        return new Balance(available.subtract(amount), reserved);
+    }
+
+    Balance hold(BigDecimal amount) {
+        return new Balance(available.subtract(amount), reserved.add(amount));
+    }
+
+    Balance unhold(BigDecimal amount) {
+        return new Balance(available.add(amount), reserved.subtract(amount));
+    }
+}

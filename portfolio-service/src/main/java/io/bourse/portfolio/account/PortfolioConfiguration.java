@@ -1,0 +1,27 @@
+package io.bourse.portfolio.account;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Loading a busy portfolio stays cheap: a snapshot every N events, and recently used portfolios kept in memory. */
+@Configuration(proxyBeanMethods = false)
+class PortfolioConfiguration {
+
+    @Bean
+    SnapshotTriggerDefinition portfolioSnapshotTrigger(Snapshotter snapshotter,
+            @Value("${bourse.snapshots.portfolio.threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    // Weak references let the garbage collector bound the cache, so no size needs tuning.
+    @Bean
+    Cache portfolioCache() {
+        return new WeakReferenceCache();
+    }
+}

@@ -1,0 +1,4 @@
+package io.bourse.settlement.directory;
+
+public record IsKnownAccount(String accountId) {
+}
