@@ -41,7 +41,7 @@ public final class KafkaRaftBroker implements KafkaServer {
 
     /**
      * @param logDirectory where the broker keeps its data between runs, or null for a throwaway broker
-     * @param port         the client port, or 0 for any free one
+     * @param port         the client port (the controller listens on the next one), or 0 for any free ones
      */
     public static KafkaRaftBroker start(Path logDirectory, int port) {
         try {
@@ -49,7 +49,8 @@ public final class KafkaRaftBroker implements KafkaServer {
             Path logs = throwaway ? Files.createTempDirectory("bourse-kafka") : logDirectory;
             Files.createDirectories(logs);
             int clientPort = port > 0 ? port : freePort();
-            int controllerPort = freePort();
+            // A broker that keeps its data between runs keeps its controller port too: the next one beside it.
+            int controllerPort = port > 0 ? port + 1 : freePort();
             Properties properties = brokerProperties(logs, clientPort, controllerPort);
             format(logs, properties);
             KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(properties, false), Time.SYSTEM);
@@ -86,12 +87,15 @@ public final class KafkaRaftBroker implements KafkaServer {
 
     /** Formats the storage once; a directory formatted by an earlier run keeps its data. */
     private static void format(Path logs, Properties properties) throws IOException {
+        if (Files.exists(logs.resolve("meta.properties"))) {
+            return;
+        }
         Path config = logs.resolve("server.properties");
         try (Writer writer = Files.newBufferedWriter(config)) {
             properties.store(writer, "written by KafkaRaftBroker");
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int exit = StorageTool.execute(new String[] {"format", "--ignore-formatted", "-t", Uuid.randomUuid().toString(),
+        int exit = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(),
                 "-c", config.toString()}, new PrintStream(output, true, StandardCharsets.UTF_8));
         if (exit != 0) {
             throw new IllegalStateException("formatting Kafka storage failed: " + output.toString(StandardCharsets.UTF_8));
