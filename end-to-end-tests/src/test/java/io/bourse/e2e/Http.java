@@ -31,6 +31,10 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
     }
 
+    Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE().build());
+    }
+
     Response post(String path, String json) {
         return post(path, json, Map.of());
     }

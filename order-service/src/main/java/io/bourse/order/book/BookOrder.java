@@ -24,6 +24,12 @@ final class BookOrder {
     private BigDecimal limitPrice;
     private String clientOrderId;
     private OrderStatus status;
+    private String reservationId;
+    private String reservedAsset;
+    private BigDecimal reservedAmount;
+    private boolean holdReleased;
+    private long filledQuantity;
+    private BigDecimal filledNotional = BigDecimal.ZERO;
 
     private BookOrder() {
     }
@@ -57,21 +63,78 @@ final class BookOrder {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
+    /** Only a limit order good till cancelled waits on the book; market, IOC and FOK orders never rest. */
+    boolean mayRest() {
+        return type == OrderType.LIMIT && timeInForce == TimeInForce.GTC;
+    }
+
+    boolean isFinished() {
+        return status == OrderStatus.FILLED || status == OrderStatus.CANCELLED || status == OrderStatus.EXPIRED
+                || status == OrderStatus.REJECTED;
+    }
+
+    long remainingQuantity() {
+        return quantity - filledQuantity;
+    }
+
     /**
-     * Only limit orders have a price to wait at. Market orders must never rest; IOC and FOK differ from GTC only in
-     * what happens to the part left after matching, which arrives with the matching engine: until then a limit
-     * order rests whatever its time in force.
+     * What of the hold the order's fills do not need: for a buy, the cash reserved less what its fills cost (which
+     * includes any price improvement); for a sell, the units reserved less those sold. Zero once released.
      */
-    boolean rests() {
-        return type == OrderType.LIMIT;
+    BigDecimal unneededHold() {
+        if (reservedAmount == null || holdReleased) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal used = side == Side.BUY ? filledNotional : BigDecimal.valueOf(filledQuantity);
+        return reservedAmount.subtract(used).max(BigDecimal.ZERO);
+    }
+
+    void reservationRequested(String reservationId, String asset, BigDecimal amount) {
+        this.reservationId = reservationId;
+        this.reservedAsset = asset;
+        this.reservedAmount = amount;
     }
 
     void open() {
         status = OrderStatus.OPEN;
     }
 
-    void reject() {
-        status = OrderStatus.REJECTED;
+    void traded(long tradedQuantity, BigDecimal price) {
+        filledQuantity += tradedQuantity;
+        filledNotional = filledNotional.add(price.multiply(BigDecimal.valueOf(tradedQuantity)));
+        status = filledQuantity == quantity ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
+    }
+
+    void end(OrderStatus finalStatus) {
+        status = finalStatus;
+    }
+
+    void holdReleased() {
+        holdReleased = true;
+    }
+
+    OrderType type() {
+        return type;
+    }
+
+    TimeInForce timeInForce() {
+        return timeInForce;
+    }
+
+    String reservationId() {
+        return reservationId;
+    }
+
+    String reservedAsset() {
+        return reservedAsset;
+    }
+
+    BigDecimal reservedAmount() {
+        return reservedAmount;
+    }
+
+    long filledQuantity() {
+        return filledQuantity;
     }
 
     String orderId() {
@@ -110,7 +173,12 @@ final class BookOrder {
                 && timeInForce == that.timeInForce
                 && Objects.equals(limitPrice, that.limitPrice)
                 && Objects.equals(clientOrderId, that.clientOrderId)
-                && status == that.status;
+                && status == that.status
+                && Objects.equals(reservationId, that.reservationId)
+                && Objects.equals(reservedAmount, that.reservedAmount)
+                && holdReleased == that.holdReleased
+                && filledQuantity == that.filledQuantity
+                && filledNotional.compareTo(that.filledNotional) == 0;
     }
 
     @Override

@@ -6,21 +6,35 @@ import io.bourse.events.Assets;
 import io.bourse.events.DomainException;
 import io.bourse.events.DomainException.Kind;
 import io.bourse.events.order.AcceptOrder;
+import io.bourse.events.order.CancelOrder;
+import io.bourse.events.order.CancelReason;
 import io.bourse.events.order.InstrumentListed;
 import io.bourse.events.order.ListInstrument;
 import io.bourse.events.order.OrderAccepted;
+import io.bourse.events.order.OrderCancelled;
+import io.bourse.events.order.OrderExpired;
+import io.bourse.events.order.OrderFilled;
 import io.bourse.events.order.OrderNotFoundException;
 import io.bourse.events.order.OrderPlaced;
 import io.bourse.events.order.OrderRejected;
+import io.bourse.events.order.OrderRested;
 import io.bourse.events.order.OrderType;
 import io.bourse.events.order.PlaceOrder;
 import io.bourse.events.order.RejectOrder;
 import io.bourse.events.order.RejectReason;
+import io.bourse.events.order.ReservationReleaseDue;
 import io.bourse.events.order.ReservationRequested;
 import io.bourse.events.order.Side;
+import io.bourse.events.order.TimeInForce;
+import io.bourse.events.order.TradeExecuted;
 import io.bourse.order.OrderStatus;
+import io.bourse.order.matching.Execution;
+import io.bourse.order.matching.Fill;
+import io.bourse.order.matching.IncomingOrder;
+import io.bourse.order.matching.MatchingBook;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -33,17 +47,21 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * The order book of one symbol, and every order ever placed on it. One aggregate per symbol makes the book the
- * single writer of its orders: placing, accepting and (later) matching an order are each one append to one stream.
+ * single writer of its orders: placing, accepting, matching and cancelling are each one append to one stream.
+ * The matching itself is {@link MatchingBook}, plain Java; this class turns its verdicts into events.
  */
 @Aggregate(snapshotTriggerDefinition = "orderBookSnapshotTrigger", cache = "orderBookCache")
 public class OrderBook {
+
+    /** A market buy without a worst price holds what sweeping the book would cost now, plus this margin. */
+    static final BigDecimal MARKET_BUY_COLLAR = new BigDecimal("1.05");
 
     @AggregateIdentifier
     private String symbol;
     private BigDecimal tickSize;
     private LinkedHashMap<String, BookOrder> orders = new LinkedHashMap<>();
-    private BookSide bids = new BookSide(Side.BUY);
-    private BookSide asks = new BookSide(Side.SELL);
+    private MatchingBook book = new MatchingBook();
+    private long tradeCount;
 
     protected OrderBook() {
     }
@@ -58,8 +76,11 @@ public class OrderBook {
         if (!Assets.isValidSymbol(command.symbol())) {
             throw new DomainException(Kind.INVALID, "INVALID_SYMBOL", "'" + command.symbol() + "' is not a symbol");
         }
-        if (command.tickSize() == null || command.tickSize().signum() <= 0) {
-            throw new DomainException(Kind.INVALID, "INVALID_TICK_SIZE", "the tick size must be positive");
+        // Prices on a grid of whole cents keep every trade's cash exact in USD's two decimals.
+        if (command.tickSize() == null || command.tickSize().signum() <= 0
+                || command.tickSize().stripTrailingZeros().scale() > Assets.CASH_SCALE) {
+            throw new DomainException(Kind.INVALID, "INVALID_TICK_SIZE",
+                    "the tick size must be a positive whole number of cents");
         }
         apply(new InstrumentListed(command.symbol(), command.tickSize(), command.listedAt()));
     }
@@ -89,18 +110,31 @@ public class OrderBook {
                     command.placedAt()));
             return new PlacementResult(command.orderId(), OrderStatus.REJECTED);
         }
-        reservationFor(command).ifPresent(reservation -> apply(reservation));
+        Optional<BigDecimal> hold = holdFor(command);
+        if (hold.isEmpty()) {
+            apply(new OrderCancelled(symbol, command.orderId(), command.accountId(), CancelReason.NO_LIQUIDITY,
+                    command.placedAt()));
+            return new PlacementResult(command.orderId(), OrderStatus.CANCELLED);
+        }
+        String asset = command.side() == Side.BUY ? Assets.CASH : command.symbol();
+        apply(new ReservationRequested(command.symbol(), command.orderId(), command.accountId(), command.orderId(),
+                asset, hold.get()));
         return new PlacementResult(command.orderId(), OrderStatus.NEW);
     }
 
+    /** The order's funds are held: it enters the book, trades what it can, and rests or ends. */
     @CommandHandler
     public void handle(AcceptOrder command) {
         BookOrder order = orderOf(command.orderId());
-        // Anything but NEW was already decided: a redelivered reservation outcome changes nothing.
         if (order.status() == OrderStatus.NEW) {
             apply(new OrderAccepted(symbol, order.orderId(), order.accountId(), command.reservationId(),
                     command.acceptedAt()));
+            match(order, command.acceptedAt());
+        } else if (order.status() == OrderStatus.CANCELLED) {
+            // Cancelled while its funds were being reserved: the hold that just arrived is not needed at all.
+            releaseUnneededHold(order);
         }
+        // Anything else was already decided: a redelivered reservation outcome changes nothing.
     }
 
     @CommandHandler
@@ -109,6 +143,71 @@ public class OrderBook {
         if (order.status() == OrderStatus.NEW) {
             apply(new OrderRejected(symbol, order.orderId(), order.accountId(), command.reason(),
                     command.rejectedAt()));
+        }
+    }
+
+    @CommandHandler
+    public OrderStatus handle(CancelOrder command) {
+        BookOrder order = orderOf(command.orderId());
+        if (order.isFinished()) {
+            throw new DomainException(Kind.CONFLICT, "ORDER_FINISHED",
+                    "order " + order.orderId() + " is already " + order.status() + " and cannot be cancelled");
+        }
+        // A NEW order's funds are still being reserved: its hold, once made, is released when the answer arrives.
+        boolean holdInPlace = order.status() != OrderStatus.NEW;
+        apply(new OrderCancelled(symbol, order.orderId(), order.accountId(), CancelReason.CLIENT,
+                command.requestedAt()));
+        if (holdInPlace) {
+            releaseUnneededHold(order);
+        }
+        return OrderStatus.CANCELLED;
+    }
+
+    private void match(BookOrder order, Instant at) {
+        Execution execution = book.match(new IncomingOrder(order.orderId(), order.accountId(), order.side(),
+                order.remainingQuantity(), order.limitPrice() == null ? IncomingOrder.NO_LIMIT : ticks(order.limitPrice()),
+                costCap(order), order.timeInForce() == TimeInForce.FOK));
+        for (Fill fill : execution.fills()) {
+            boolean buying = order.side() == Side.BUY;
+            BookOrder resting = orders.get(fill.restingOrderId());
+            apply(new TradeExecuted(symbol, symbol + "-" + (tradeCount + 1),
+                    buying ? order.orderId() : resting.orderId(), buying ? resting.orderId() : order.orderId(),
+                    buying ? order.accountId() : resting.accountId(), buying ? resting.accountId() : order.accountId(),
+                    price(fill.priceTicks()), fill.quantity(), order.side(), at));
+            if (resting.remainingQuantity() == 0) {
+                apply(new OrderFilled(symbol, resting.orderId(), resting.accountId(), at));
+                releaseUnneededHold(resting);
+            }
+        }
+        if (order.remainingQuantity() == 0) {
+            apply(new OrderFilled(symbol, order.orderId(), order.accountId(), at));
+        } else if (execution.selfTradePrevented()) {
+            apply(new OrderCancelled(symbol, order.orderId(), order.accountId(), CancelReason.SELF_TRADE_PREVENTED, at));
+        } else if (order.timeInForce() != TimeInForce.GTC) {
+            apply(new OrderExpired(symbol, order.orderId(), order.accountId(), at));
+        } else if (order.type() == OrderType.MARKET) {
+            apply(new OrderCancelled(symbol, order.orderId(), order.accountId(), CancelReason.MARKET_REMAINDER, at));
+        } else {
+            apply(new OrderRested(symbol, order.orderId(), order.accountId(), order.side(), order.limitPrice(),
+                    order.remainingQuantity()));
+            return;
+        }
+        releaseUnneededHold(order);
+    }
+
+    /** A buy may never spend more than it holds; prices are in ticks, so its cap is too. */
+    private long costCap(BookOrder order) {
+        if (order.side() != Side.BUY || order.reservedAmount() == null) {
+            return IncomingOrder.NO_CAP;
+        }
+        return order.reservedAmount().divideToIntegralValue(tickSize).longValueExact();
+    }
+
+    private void releaseUnneededHold(BookOrder order) {
+        BigDecimal unneeded = order.unneededHold();
+        if (unneeded.signum() > 0) {
+            apply(new ReservationReleaseDue(symbol, order.orderId(), order.accountId(), order.reservationId(),
+                    order.reservedAsset(), unneeded));
         }
     }
 
@@ -136,23 +235,31 @@ public class OrderBook {
 
     /**
      * The hold an order needs before it may enter the book: units for a sell, the most a buy can cost for a buy.
-     * A market buy without a worst price has no such bound yet: it would come from the depth the matching engine
-     * walks, so until that exists the order stays NEW rather than holding a made-up amount.
+     * A market buy without a worst price holds the cost of sweeping the asks now plus a collar, and will never
+     * spend more than that; with no asks at all there is nothing to trade and nothing to bound it by.
      */
-    private Optional<ReservationRequested> reservationFor(PlaceOrder command) {
-        String reservationId = command.orderId();
+    private Optional<BigDecimal> holdFor(PlaceOrder command) {
         if (command.side() == Side.SELL) {
-            return Optional.of(new ReservationRequested(command.symbol(), command.orderId(), command.accountId(),
-                    reservationId, command.symbol(), BigDecimal.valueOf(command.quantity())));
+            return Optional.of(BigDecimal.valueOf(command.quantity()));
         }
-        if (command.limitPrice() == null) {
+        if (command.limitPrice() != null) {
+            return Optional.of(command.limitPrice().multiply(BigDecimal.valueOf(command.quantity()))
+                    .setScale(Assets.CASH_SCALE, RoundingMode.UNNECESSARY));
+        }
+        MatchingBook.SweepCost sweep = book.sweepCost(command.quantity());
+        if (sweep.availableQuantity() == 0) {
             return Optional.empty();
         }
-        // Rounding up never holds less than the order can cost when a tick is finer than a cent.
-        BigDecimal cash = command.limitPrice().multiply(BigDecimal.valueOf(command.quantity()))
-                .setScale(Assets.CASH_SCALE, RoundingMode.UP);
-        return Optional.of(new ReservationRequested(command.symbol(), command.orderId(), command.accountId(),
-                reservationId, Assets.CASH, cash));
+        long boundTicks = sweep.costTicks() + (command.quantity() - sweep.availableQuantity()) * sweep.worstPriceTicks();
+        return Optional.of(price(boundTicks).multiply(MARKET_BUY_COLLAR).setScale(Assets.CASH_SCALE, RoundingMode.UP));
+    }
+
+    private long ticks(BigDecimal price) {
+        return price.divide(tickSize).longValueExact();
+    }
+
+    private BigDecimal price(long ticks) {
+        return tickSize.multiply(BigDecimal.valueOf(ticks));
     }
 
     private BookOrder orderOf(String orderId) {
@@ -171,13 +278,17 @@ public class OrderBook {
         return value == null || value.isBlank();
     }
 
-    /** Resting orders of one side in the order they would fill. */
-    List<RestingOrder> restingOrders(Side side) {
-        return sideOf(side).inPriorityOrder();
+    /** Resting order ids of one side in the order they would fill. */
+    List<String> restingOrders(Side side) {
+        return book.priorityOrder(side);
     }
 
-    private BookSide sideOf(Side side) {
-        return side == Side.BUY ? bids : asks;
+    MatchingBook matchingBook() {
+        return book;
+    }
+
+    BookOrder order(String orderId) {
+        return orders.get(orderId);
     }
 
     @EventSourcingHandler
@@ -193,17 +304,52 @@ public class OrderBook {
     }
 
     @EventSourcingHandler
+    void on(ReservationRequested event) {
+        orders.get(event.orderId()).reservationRequested(event.reservationId(), event.asset(), event.amount());
+    }
+
+    @EventSourcingHandler
     void on(OrderAccepted event) {
-        BookOrder order = orders.get(event.orderId());
-        order.open();
-        if (order.rests()) {
-            sideOf(order.side()).add(order.limitPrice(),
-                    new RestingOrder(order.orderId(), order.accountId(), order.quantity()));
-        }
+        orders.get(event.orderId()).open();
+    }
+
+    @EventSourcingHandler
+    void on(TradeExecuted event) {
+        tradeCount++;
+        orders.get(event.buyOrderId()).traded(event.quantity(), event.price());
+        orders.get(event.sellOrderId()).traded(event.quantity(), event.price());
+        String restingOrderId = event.aggressorSide() == Side.BUY ? event.sellOrderId() : event.buyOrderId();
+        book.fill(restingOrderId, event.quantity());
+    }
+
+    @EventSourcingHandler
+    void on(OrderRested event) {
+        book.rest(event.orderId(), event.accountId(), event.side(), ticks(event.price()), event.quantity());
+    }
+
+    @EventSourcingHandler
+    void on(OrderFilled event) {
+        orders.get(event.orderId()).end(OrderStatus.FILLED);
+    }
+
+    @EventSourcingHandler
+    void on(OrderCancelled event) {
+        orders.get(event.orderId()).end(OrderStatus.CANCELLED);
+        book.remove(event.orderId());
+    }
+
+    @EventSourcingHandler
+    void on(OrderExpired event) {
+        orders.get(event.orderId()).end(OrderStatus.EXPIRED);
     }
 
     @EventSourcingHandler
     void on(OrderRejected event) {
-        orders.get(event.orderId()).reject();
+        orders.get(event.orderId()).end(OrderStatus.REJECTED);
+    }
+
+    @EventSourcingHandler
+    void on(ReservationReleaseDue event) {
+        orders.get(event.orderId()).holdReleased();
     }
 }

@@ -59,11 +59,15 @@ public class OrderPlacementSaga {
         });
     }
 
+    // The saga's work ends with the reservation's outcome: whatever the book does next (even with an order the
+    // client cancelled meanwhile, whose hold it then releases) needs no further step from here.
+    @EndSaga
     @SagaEventHandler(associationProperty = ORDER_ID)
     public void on(FundsReserved event, @Timestamp Instant reservedAt, CommandGateway commands) {
         send(commands, new AcceptOrder(symbol, event.orderId(), event.reservationId(), reservedAt));
     }
 
+    @EndSaga
     @SagaEventHandler(associationProperty = ORDER_ID)
     public void on(FundsReservationRejected event, @Timestamp Instant rejectedAt, CommandGateway commands) {
         RejectReason reason = FundsReservationRejected.UNKNOWN_ACCOUNT.equals(event.reason())

@@ -1,6 +1,12 @@
 package io.bourse.order.query;
 
+import io.bourse.events.order.CancelReason;
 import io.bourse.events.order.OrderAccepted;
+import io.bourse.events.order.OrderCancelled;
+import io.bourse.events.order.OrderExpired;
+import io.bourse.events.order.OrderFilled;
+import io.bourse.events.order.TradeExecuted;
+import java.math.BigDecimal;
 import io.bourse.events.order.OrderPlaced;
 import io.bourse.events.order.OrderRejected;
 import io.bourse.events.order.OrderType;
@@ -71,6 +77,75 @@ public class OrderProjection {
                 event.orderId(), sequence);
     }
 
+    @EventHandler
+    void on(TradeExecuted event, @SequenceNumber long sequence) {
+        BigDecimal notional = event.price().multiply(BigDecimal.valueOf(event.quantity()));
+        jdbc.update("""
+                update orders
+                set filled_quantity = filled_quantity + ?, remaining_quantity = remaining_quantity - ?,
+                    filled_notional = filled_notional + ?,
+                    average_fill_price = round((filled_notional + ?) / (filled_quantity + ?), 6),
+                    status = case when filled_quantity + ? = quantity then 'FILLED' else 'PARTIALLY_FILLED' end,
+                    updated_at = ?, last_sequence = ?
+                where order_id in (?, ?) and last_sequence < ?""",
+                event.quantity(), event.quantity(), notional, notional, event.quantity(), event.quantity(),
+                utc(event.executedAt()), sequence, event.buyOrderId(), event.sellOrderId(), sequence);
+        jdbc.update("""
+                insert into trades (trade_id, symbol, price, quantity, buy_order_id, sell_order_id, buyer_account_id,
+                                    seller_account_id, executed_at, book_sequence)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict do nothing""",
+                event.tradeId(), event.symbol(), event.price(), event.quantity(), event.buyOrderId(),
+                event.sellOrderId(), event.buyerAccountId(), event.sellerAccountId(), utc(event.executedAt()),
+                sequence);
+    }
+
+    @EventHandler
+    void on(OrderFilled event, @SequenceNumber long sequence) {
+        finish(event.orderId(), OrderStatus.FILLED, null, event.filledAt(), sequence);
+    }
+
+    @EventHandler
+    void on(OrderCancelled event, @SequenceNumber long sequence) {
+        finish(event.orderId(), OrderStatus.CANCELLED, event.reason().name(), event.cancelledAt(), sequence);
+    }
+
+    @EventHandler
+    void on(OrderExpired event, @SequenceNumber long sequence) {
+        finish(event.orderId(), OrderStatus.EXPIRED, null, event.expiredAt(), sequence);
+    }
+
+    private void finish(String orderId, OrderStatus status, String cancelReason, Instant at, long sequence) {
+        jdbc.update("""
+                update orders
+                set status = ?, cancel_reason = ?, remaining_quantity = 0, updated_at = ?, last_sequence = ?
+                where order_id = ? and last_sequence < ?""",
+                status.name(), cancelReason, utc(at), sequence, orderId, sequence);
+    }
+
+    @QueryHandler
+    List<TradeView> handle(FindTrades query) {
+        String filter;
+        Object[] args;
+        if (query.orderId() != null) {
+            filter = "buy_order_id = ? or sell_order_id = ?";
+            args = new Object[] {query.orderId(), query.orderId()};
+        } else if (query.accountId() != null) {
+            filter = "buyer_account_id = ? or seller_account_id = ?";
+            args = new Object[] {query.accountId(), query.accountId()};
+        } else {
+            filter = "symbol = ?";
+            args = new Object[] {query.symbol()};
+        }
+        return jdbc.query("select * from trades where " + filter
+                        + " order by executed_at desc, book_sequence desc limit " + FindTrades.LIMIT,
+                (rs, row) -> new TradeView(rs.getString("trade_id"), rs.getString("symbol"),
+                        rs.getBigDecimal("price"), rs.getLong("quantity"), rs.getString("buy_order_id"),
+                        rs.getString("sell_order_id"), rs.getString("buyer_account_id"),
+                        rs.getString("seller_account_id"), instant(rs, "executed_at")),
+                args);
+    }
+
     @QueryHandler
     Optional<OrderView> handle(FindOrder query) {
         return jdbc.query("select * from orders where order_id = ?", OrderProjection::order, query.orderId())
@@ -128,6 +203,7 @@ public class OrderProjection {
                 rs.getLong("filled_quantity"), rs.getBigDecimal("average_fill_price"), rs.getBigDecimal("limit_price"),
                 OrderStatus.valueOf(rs.getString("status")),
                 rejectReason == null ? null : RejectReason.valueOf(rejectReason),
+                rs.getString("cancel_reason") == null ? null : CancelReason.valueOf(rs.getString("cancel_reason")),
                 instant(rs, "created_at"), instant(rs, "updated_at"));
     }
 

@@ -25,7 +25,12 @@ final class Decimals {
         return decimal.setScale(Math.max(decimal.scale(), Assets.CASH_SCALE));
     }
 
+    /** The same one spelling for values read back, such as an average fill price computed to six decimals. */
     static String format(BigDecimal value) {
-        return value == null ? null : value.toPlainString();
+        if (value == null) {
+            return null;
+        }
+        BigDecimal decimal = value.stripTrailingZeros();
+        return decimal.setScale(Math.max(decimal.scale(), Assets.CASH_SCALE)).toPlainString();
     }
 }

@@ -1,5 +1,6 @@
 package io.bourse.order.web;
 
+import io.bourse.events.order.CancelOrder;
 import io.bourse.events.order.OrderNotFoundException;
 import io.bourse.order.OrderStatus;
 import io.bourse.order.book.PlacementResult;
@@ -15,6 +16,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,8 +61,20 @@ class OrderController {
 
     @GetMapping("/{orderId}")
     OrderResponse order(@PathVariable String orderId) {
+        return OrderResponse.of(find(orderId));
+    }
+
+    /** Takes a resting order off the book; its fills stand. A finished order stays as it is (409). */
+    @DeleteMapping("/{orderId}")
+    ResponseEntity<PlaceOrderResponse> cancel(@PathVariable String orderId) {
+        OrderView order = find(orderId);
+        OrderStatus status = commands.sendAndWait(
+                new CancelOrder(order.symbol(), orderId, clock.instant().truncatedTo(ChronoUnit.MICROS)));
+        return ResponseEntity.accepted().body(new PlaceOrderResponse(orderId, status));
+    }
+
+    private OrderView find(String orderId) {
         return queries.query(new FindOrder(orderId), ResponseTypes.optionalInstanceOf(OrderView.class)).join()
-                .map(OrderResponse::of)
                 .orElseThrow(() -> new OrderNotFoundException("no order " + orderId));
     }
 

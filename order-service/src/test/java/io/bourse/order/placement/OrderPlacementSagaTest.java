@@ -44,18 +44,19 @@ class OrderPlacementSagaTest {
     }
 
     @Test
-    void reservedFundsAcceptTheOrder() {
+    void reservedFundsAcceptTheOrderAndEndTheSaga() {
         fixture.givenAPublished(REQUESTED)
                 .whenPublishingA(new FundsReserved("alice", "o-1", "o-1", "USD", CASH))
-                .expectActiveSagas(1)
+                .expectActiveSagas(0)
                 .expectDispatchedCommands(new AcceptOrder("ACME", "o-1", "o-1", fixture.currentTime()));
     }
 
     @Test
-    void insufficientFundsRejectTheOrder() {
+    void insufficientFundsRejectTheOrderAndEndTheSaga() {
         fixture.givenAPublished(REQUESTED)
                 .whenPublishingA(new FundsReservationRejected("alice", "o-1", "o-1", "USD", CASH,
                         FundsReservationRejected.INSUFFICIENT_FUNDS))
+                .expectActiveSagas(0)
                 .expectDispatchedCommands(
                         new RejectOrder("ACME", "o-1", RejectReason.INSUFFICIENT_FUNDS, fixture.currentTime()));
     }
@@ -65,6 +66,7 @@ class OrderPlacementSagaTest {
         fixture.givenAPublished(REQUESTED)
                 .whenPublishingA(new FundsReservationRejected("alice", "o-1", "o-1", "USD", CASH,
                         FundsReservationRejected.UNKNOWN_ACCOUNT))
+                .expectActiveSagas(0)
                 .expectDispatchedCommands(
                         new RejectOrder("ACME", "o-1", RejectReason.UNKNOWN_ACCOUNT, fixture.currentTime()));
     }
@@ -106,6 +108,15 @@ class OrderPlacementSagaTest {
                 .whenPublishingA(REQUESTED)
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(new ReserveFunds("alice", "o-1", "o-1", "USD", CASH));
+    }
+
+    @Test
+    void aReservationOutcomeArrivingAfterTheSagaEndedDispatchesNothing() {
+        fixture.givenAPublished(REQUESTED)
+                .andThenAPublished(new FundsReserved("alice", "o-1", "o-1", "USD", CASH))
+                .whenPublishingA(new FundsReserved("alice", "o-1", "o-1", "USD", CASH))
+                .expectActiveSagas(0)
+                .expectNoDispatchedCommands();
     }
 
     @Test
