@@ -1,7 +1,10 @@
 package io.bourse.portfolio.account;
 
 import io.bourse.events.portfolio.AccountNotFoundException;
+import io.bourse.events.Assets;
 import io.bourse.events.portfolio.DepositAsset;
+import io.bourse.events.portfolio.FreezeAccount;
+import io.bourse.events.portfolio.UnfreezeAccount;
 import io.bourse.events.portfolio.OpenAccount;
 import io.bourse.events.portfolio.WithdrawAsset;
 import io.bourse.platform.web.IdempotentRequests;
@@ -103,16 +106,45 @@ class AccountController {
     record Transaction(String transactionId) {
     }
 
-    record AccountResponse(String accountId, String owner, List<BalanceResponse> balances, List<Object> positions) {
+    /** An operator stops the account from settling trades: its trades then fail and are compensated. */
+    @PostMapping("/{accountId}/freeze")
+    ResponseEntity<Void> freeze(@PathVariable String accountId, @RequestBody(required = false) FreezeRequest request) {
+        commands.sendAndWait(new FreezeAccount(accountId, request == null ? null : request.reason()));
+        return ResponseEntity.accepted().build();
+    }
 
-        // Positions come with trade settlement; until then the field is present and empty, as the API promises.
+    @PostMapping("/{accountId}/unfreeze")
+    ResponseEntity<Void> unfreeze(@PathVariable String accountId) {
+        commands.sendAndWait(new UnfreezeAccount(accountId));
+        return ResponseEntity.accepted().build();
+    }
+
+    record FreezeRequest(@Size(max = 255) String reason) {
+    }
+
+    record AccountResponse(String accountId, String owner, boolean frozen, List<BalanceResponse> balances,
+                           List<PositionResponse> positions) {
+
         static AccountResponse of(AccountView account) {
             List<BalanceResponse> balances = account.balances().stream()
                     .map(b -> new BalanceResponse(b.asset(), b.total().toPlainString(),
                             b.available().toPlainString(), b.reserved().toPlainString()))
                     .toList();
-            return new AccountResponse(account.accountId(), account.owner(), balances, List.of());
+            List<PositionResponse> positions = account.positions().stream()
+                    .map(p -> new PositionResponse(p.symbol(), p.quantity(), decimal(p.averageCost()),
+                            decimal(p.realizedPnl())))
+                    .toList();
+            return new AccountResponse(account.accountId(), account.owner(), account.frozen(), balances, positions);
         }
+
+        /** At least to the cent, without trailing zeros beyond it. */
+        private static String decimal(BigDecimal value) {
+            BigDecimal stripped = value.stripTrailingZeros();
+            return stripped.setScale(Math.max(stripped.scale(), Assets.CASH_SCALE)).toPlainString();
+        }
+    }
+
+    record PositionResponse(String symbol, long quantity, String averageCost, String realizedPnl) {
     }
 
     record BalanceResponse(String asset, String total, String available, String reserved) {

@@ -23,6 +23,11 @@ record Balance(BigDecimal available, BigDecimal reserved) {
         return new Balance(available.subtract(amount), reserved.add(amount));
     }
 
+    /** Held units or cash leave the account: a settled trade paid or delivered them. */
+    Balance consume(BigDecimal amount) {
+        return new Balance(available, reserved.subtract(amount));
+    }
+
     Balance unhold(BigDecimal amount) {
         return new Balance(available.add(amount), reserved.subtract(amount));
     }

@@ -5,7 +5,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.bourse.events.Assets;
 import io.bourse.events.DomainException;
 import io.bourse.events.DomainException.Kind;
+import io.bourse.events.order.Side;
+import io.bourse.events.portfolio.AccountFrozen;
 import io.bourse.events.portfolio.AccountOpened;
+import io.bourse.events.portfolio.AccountUnfrozen;
+import io.bourse.events.portfolio.FreezeAccount;
+import io.bourse.events.portfolio.ReverseTradeLeg;
+import io.bourse.events.portfolio.SettleTradeLeg;
+import io.bourse.events.portfolio.TradeLegRejected;
+import io.bourse.events.portfolio.TradeLegReversed;
+import io.bourse.events.portfolio.TradeLegSettled;
+import io.bourse.events.portfolio.UnfreezeAccount;
 import io.bourse.events.portfolio.AssetDeposited;
 import io.bourse.events.portfolio.AssetWithdrawn;
 import io.bourse.events.portfolio.DepositAsset;
@@ -49,6 +59,8 @@ public class Portfolio {
     private LinkedHashMap<String, Balance> balances = new LinkedHashMap<>();
     private HashMap<String, Reservation> reservations = new HashMap<>();
     private HashSet<String> transactionIds = new HashSet<>();
+    private HashMap<String, Leg> legs = new HashMap<>();
+    private boolean frozen;
 
     Portfolio() {
     }
@@ -128,6 +140,124 @@ public class Portfolio {
         }
         BigDecimal amount = Assets.normalize(reservation.asset(), command.amount()).min(reservation.remaining());
         apply(new FundsReleased(accountId, reservationId, reservation.orderId(), reservation.asset(), amount));
+    }
+
+    /**
+     * Settles one side of a trade from the order's hold. Refused (and recorded, so a repeat answers the same) when
+     * the account is frozen or the hold cannot cover it; a leg reversed before it settled never settles.
+     */
+    @CommandHandler
+    public String handle(SettleTradeLeg command) {
+        Leg known = legs.get(required(command.legId(), "legId"));
+        if (known != null) {
+            return known.state().name();
+        }
+        BigDecimal cash = Assets.normalize(Assets.CASH, command.cashAmount());
+        BigDecimal needed = command.side() == Side.BUY ? cash : BigDecimal.valueOf(command.quantity());
+        Reservation reservation = reservations.get(command.reservationId());
+        if (frozen) {
+            apply(new TradeLegRejected(accountId, command.legId(), command.tradeId(), command.side(),
+                    TradeLegRejected.ACCOUNT_FROZEN));
+            // The trade will not settle, so the part of the hold kept for it goes back to available.
+            if (reservation != null && !reservation.rejected() && reservation.remaining().signum() > 0) {
+                apply(new FundsReleased(accountId, command.reservationId(), reservation.orderId(),
+                        reservation.asset(), needed.min(reservation.remaining())));
+            }
+            return Leg.State.REJECTED.name();
+        }
+        if (reservation == null || reservation.rejected() || reservation.remaining().compareTo(needed) < 0) {
+            apply(new TradeLegRejected(accountId, command.legId(), command.tradeId(), command.side(),
+                    TradeLegRejected.RESERVATION_SHORT));
+            return Leg.State.REJECTED.name();
+        }
+        apply(new TradeLegSettled(accountId, command.legId(), command.tradeId(), command.side(),
+                command.reservationId(), command.symbol(), command.quantity(), command.price(), cash));
+        return Leg.State.SETTLED.name();
+    }
+
+    /** Compensation: moves a settled leg back to available; marks an unsettled one void. Works when frozen. */
+    @CommandHandler
+    public void handle(ReverseTradeLeg command) {
+        Leg leg = legs.get(required(command.legId(), "legId"));
+        if (leg != null && leg.state() == Leg.State.REVERSED) {
+            return;
+        }
+        if (leg == null || leg.state() == Leg.State.REJECTED) {
+            apply(new TradeLegReversed(accountId, command.legId(), command.tradeId(), leg == null ? null : leg.side(),
+                    leg == null ? null : leg.symbol(), 0, null, BigDecimal.ZERO, false));
+            return;
+        }
+        String returned = leg.side() == Side.BUY ? leg.symbol() : Assets.CASH;
+        BigDecimal amount = leg.side() == Side.BUY ? BigDecimal.valueOf(leg.quantity()) : leg.cashAmount();
+        if (available(returned).compareTo(amount) < 0) {
+            throw new InsufficientBalanceException("cannot reverse leg " + command.legId() + ": only "
+                    + available(returned).toPlainString() + " " + returned + " available");
+        }
+        apply(new TradeLegReversed(accountId, command.legId(), command.tradeId(), leg.side(), leg.symbol(),
+                leg.quantity(), leg.price(), leg.cashAmount(), true));
+    }
+
+    @CommandHandler
+    public void handle(FreezeAccount command) {
+        if (!frozen) {
+            apply(new AccountFrozen(accountId, command.reason()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(UnfreezeAccount command) {
+        if (frozen) {
+            apply(new AccountUnfrozen(accountId));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(TradeLegSettled event) {
+        BigDecimal units = BigDecimal.valueOf(event.quantity());
+        if (event.side() == Side.BUY) {
+            balances.put(Assets.CASH, balanceOf(Assets.CASH).consume(event.cashAmount()));
+            balances.put(event.symbol(), balanceOf(event.symbol()).credit(units));
+            reservations.computeIfPresent(event.reservationId(), (id, r) -> r.consume(event.cashAmount()));
+        } else {
+            balances.put(event.symbol(), balanceOf(event.symbol()).consume(units));
+            balances.put(Assets.CASH, balanceOf(Assets.CASH).credit(event.cashAmount()));
+            reservations.computeIfPresent(event.reservationId(), (id, r) -> r.consume(units));
+        }
+        legs.put(event.legId(), new Leg(event.side(), event.symbol(), event.quantity(), event.price(),
+                event.cashAmount(), Leg.State.SETTLED));
+    }
+
+    @EventSourcingHandler
+    void on(TradeLegRejected event) {
+        legs.put(event.legId(), new Leg(event.side(), null, 0, null, BigDecimal.ZERO, Leg.State.REJECTED));
+    }
+
+    @EventSourcingHandler
+    void on(TradeLegReversed event) {
+        if (event.undone()) {
+            BigDecimal units = BigDecimal.valueOf(event.quantity());
+            if (event.side() == Side.BUY) {
+                balances.put(event.symbol(), balanceOf(event.symbol()).debit(units));
+                balances.put(Assets.CASH, balanceOf(Assets.CASH).credit(event.cashAmount()));
+            } else {
+                balances.put(Assets.CASH, balanceOf(Assets.CASH).debit(event.cashAmount()));
+                balances.put(event.symbol(), balanceOf(event.symbol()).credit(units));
+            }
+        }
+        Leg leg = legs.get(event.legId());
+        legs.put(event.legId(), leg == null
+                ? new Leg(event.side(), event.symbol(), 0, null, BigDecimal.ZERO, Leg.State.REVERSED)
+                : leg.reversed());
+    }
+
+    @EventSourcingHandler
+    void on(AccountFrozen event) {
+        frozen = true;
+    }
+
+    @EventSourcingHandler
+    void on(AccountUnfrozen event) {
+        frozen = false;
     }
 
     @EventSourcingHandler

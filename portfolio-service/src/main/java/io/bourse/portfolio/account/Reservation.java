@@ -17,6 +17,11 @@ record Reservation(String orderId, String asset, BigDecimal remaining, boolean r
         return new Reservation(orderId, asset, BigDecimal.ZERO, true, true);
     }
 
+    /** A settled fill takes its part of the hold; the reservation stays as open or closed as it was. */
+    Reservation consume(BigDecimal amount) {
+        return new Reservation(orderId, asset, remaining.subtract(amount), rejected, closed);
+    }
+
     Reservation release(BigDecimal amount) {
         return new Reservation(orderId, asset, remaining.subtract(amount), rejected, true);
     }

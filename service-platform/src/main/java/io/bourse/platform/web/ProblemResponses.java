@@ -99,6 +99,19 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", readableCause(e), null);
     }
 
+    /** Spring's own answers for malformed requests (wrong parameter types, unsupported media) get a type too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null
+                || URI.create("about:blank").equals(problem.getType()))) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            String code = status == null ? "ERROR" : status.name();
+            problem.setType(URI.create(TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+        }
+        return super.handleExceptionInternal(e, body, headers, statusCode, request);
+    }
+
     private static String readableCause(HttpMessageNotReadableException e) {
         Throwable cause = e.getMostSpecificCause();
         String message = cause.getMessage() == null ? "the request body cannot be read" : cause.getMessage();

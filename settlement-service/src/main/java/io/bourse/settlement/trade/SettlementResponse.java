@@ -1,0 +1,23 @@
+package io.bourse.settlement.trade;
+
+import io.bourse.events.Assets;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A settlement as clients read it: the price as a decimal string, at least to the cent. */
+public record SettlementResponse(String tradeId, String symbol, String price, long quantity, String buyerAccountId,
+                                 String sellerAccountId, SettlementStatus status, String failureReason,
+                                 Instant settledAt) {
+
+    static SettlementResponse of(SettlementView settlement) {
+        return new SettlementResponse(settlement.tradeId(), settlement.symbol(), decimal(settlement.price()),
+                settlement.quantity(), settlement.buyerAccountId(), settlement.sellerAccountId(),
+                settlement.status(), settlement.failureReason(), settlement.settledAt());
+    }
+
+    // One spelling per value ("100.00", "101.125"), as order-service writes prices.
+    private static String decimal(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.setScale(Math.max(stripped.scale(), Assets.CASH_SCALE)).toPlainString();
+    }
+}

@@ -1,0 +1,11 @@
+package io.bourse.events.settlement;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Opens the settlement record of a trade (status PENDING). Idempotent by trade id. */
+public record StartSettlement(@TargetAggregateIdentifier String tradeId, String symbol, BigDecimal price,
+                              long quantity, String buyOrderId, String sellOrderId, String buyerAccountId,
+                              String sellerAccountId, Instant startedAt) {
+}
