@@ -90,7 +90,7 @@ public final class LocalStack {
         String database = "bourse_" + service.name().replace("-service", "");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx512m",
+                "-Xss512k", "-Xmx512m",
                 "-jar", jar.toString(),
                 "--server.port=" + service.port(),
                 "--spring.datasource.url=" + postgres.jdbcUrl(database),

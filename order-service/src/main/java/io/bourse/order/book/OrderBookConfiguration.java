@@ -1,7 +1,7 @@
 package io.bourse.order.book;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import io.bourse.platform.axon.AggregateCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -22,6 +22,6 @@ class OrderBookConfiguration {
     // The book is the single writer for its symbol, so a cached instance stays current between commands.
     @Bean
     Cache orderBookCache() {
-        return new WeakReferenceCache();
+        return AggregateCache.ofMaximumSize(1000);
     }
 }

@@ -1,7 +1,7 @@
 package io.bourse.portfolio.account;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import io.bourse.platform.axon.AggregateCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -22,6 +22,6 @@ class PortfolioConfiguration {
     // Weak references let the garbage collector bound the cache, so no size needs tuning.
     @Bean
     Cache portfolioCache() {
-        return new WeakReferenceCache();
+        return AggregateCache.ofMaximumSize(10000);
     }
 }

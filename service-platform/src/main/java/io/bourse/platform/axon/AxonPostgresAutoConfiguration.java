@@ -3,6 +3,12 @@ package io.bourse.platform.axon;
 import io.bourse.platform.serialization.Serialization;
 import io.bourse.platform.web.IdempotentRequests;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -141,6 +147,30 @@ public class AxonPostgresAutoConfiguration {
                 .causeTypeColumn("cause_type")
                 .causeMessageColumn("cause_message")
                 .diagnosticsColumn("diagnostics")
+                .build();
+    }
+
+    /**
+     * Snapshots are written on a thread of their own: the command that crossed the threshold does not wait while its
+     * aggregate is loaded again and serialized.
+     */
+    @Bean
+    @ConditionalOnMissingBean(Snapshotter.class)
+    public SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
+                                                           HandlerDefinition handlerDefinition,
+                                                           ParameterResolverFactory parameterResolverFactory,
+                                                           EventStore eventStore, TransactionManager transactionManager) {
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .executor(Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "aggregate-snapshotter");
+                    thread.setDaemon(true);
+                    return thread;
+                }))
                 .build();
     }
 

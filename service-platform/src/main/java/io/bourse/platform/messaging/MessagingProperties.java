@@ -32,6 +32,9 @@ public class MessagingProperties {
     /** Events published to Kafka per transaction of the publishing processor. */
     private int publisherBatchSize = 200;
 
+    /** Events a tracking processor handles per transaction, for processors that do not set their own. */
+    private int processorBatchSize = 100;
+
     /** Whether this service forwards its stored events to Kafka; off only for maintenance runs. */
     private boolean publishEvents = true;
 
@@ -85,6 +88,14 @@ public class MessagingProperties {
 
     public void setPublisherBatchSize(int publisherBatchSize) {
         this.publisherBatchSize = publisherBatchSize;
+    }
+
+    public int getProcessorBatchSize() {
+        return processorBatchSize;
+    }
+
+    public void setProcessorBatchSize(int processorBatchSize) {
+        this.processorBatchSize = processorBatchSize;
     }
 
     public boolean isPublishEvents() {
