@@ -88,8 +88,9 @@ class MatchingIT {
 
     /**
      * Several accounts trade one symbol while half of their resting orders are cancelled at the same time. However
-     * fills, cancels and releases interleave, no balance goes negative, every order's filled quantity is what its
-     * trades add up to, and what stays reserved is exactly what the trades still owe (settlement consumes it).
+     * fills, cancels, releases and settlements interleave, no balance goes negative, cash and units are conserved,
+     * every order's filled quantity is what its trades add up to, and once the trades have settled what stays
+     * reserved is exactly what the resting orders hold.
      */
     @Test
     void concurrentFillsAndCancelsNeverLeaveAHoldBehindNorABalanceBelowZero() throws Exception {
@@ -133,17 +134,22 @@ class MatchingIT {
             trading.awaitDecided(orderId);
         }
 
+        // Once every trade has settled, what stays reserved is exactly what the resting orders still hold.
+        Http settlements = new Http(BourseStack.baseUrl(stack.settlement()));
+        for (JsonNode trade : trading.orders().get("/api/v1/trades?symbol=" + symbol).body()) {
+            String tradeId = trade.path("tradeId").asText();
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    "SETTLED".equals(settlements.get("/api/v1/settlements/" + tradeId).text("status")));
+        }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Map<String, BigDecimal> owedCash = new HashMap<>();
-            Map<String, BigDecimal> owedUnits = new HashMap<>();
             Map<String, BigDecimal> boughtFor = new HashMap<>();
             for (JsonNode trade : trading.orders().get("/api/v1/trades?symbol=" + symbol).body()) {
-                BigDecimal quantity = BigDecimal.valueOf(trade.path("quantity").asLong());
-                BigDecimal notional = new BigDecimal(trade.path("price").asText()).multiply(quantity);
-                owedCash.merge(trade.path("buyerAccountId").asText(), notional, BigDecimal::add);
+                BigDecimal notional = new BigDecimal(trade.path("price").asText())
+                        .multiply(BigDecimal.valueOf(trade.path("quantity").asLong()));
                 boughtFor.merge(trade.path("buyOrderId").asText(), notional, BigDecimal::add);
-                owedUnits.merge(trade.path("sellerAccountId").asText(), quantity, BigDecimal::add);
             }
+            BigDecimal totalCash = BigDecimal.ZERO;
+            BigDecimal totalUnits = BigDecimal.ZERO;
             for (String account : accounts) {
                 Map<String, BigDecimal> cash = trading.balance(account, "USD");
                 Map<String, BigDecimal> units = trading.balance(account, symbol);
@@ -155,7 +161,7 @@ class MatchingIT {
                         BigDecimal left = BigDecimal.valueOf(order.path("quantity").asLong()
                                 - order.path("filledQuantity").asLong());
                         if (order.path("side").asText().equals("BUY")) {
-                            // A resting buy holds its limit times its quantity, less what its fills already cost.
+                            // A resting buy holds its limit times its quantity, less what its fills already paid.
                             BigDecimal held = new BigDecimal(order.path("limitPrice").asText())
                                     .multiply(BigDecimal.valueOf(order.path("quantity").asLong()))
                                     .subtract(boughtFor.getOrDefault(order.path("orderId").asText(), BigDecimal.ZERO));
@@ -167,11 +173,13 @@ class MatchingIT {
                 }
                 assertThat(cash.get("available").signum()).isGreaterThanOrEqualTo(0);
                 assertThat(units.get("available").signum()).isGreaterThanOrEqualTo(0);
-                assertThat(cash.get("reserved")).isEqualByComparingTo(
-                        owedCash.getOrDefault(account, BigDecimal.ZERO).add(restingCash));
-                assertThat(units.get("reserved")).isEqualByComparingTo(
-                        owedUnits.getOrDefault(account, BigDecimal.ZERO).add(restingUnits));
+                assertThat(cash.get("reserved")).isEqualByComparingTo(restingCash);
+                assertThat(units.get("reserved")).isEqualByComparingTo(restingUnits);
+                totalCash = totalCash.add(cash.get("total"));
+                totalUnits = totalUnits.add(units.get("total"));
             }
+            assertThat(totalCash).isEqualByComparingTo(new BigDecimal("400000.00"));
+            assertThat(totalUnits).isEqualByComparingTo(new BigDecimal("4000"));
         });
         for (String orderId : placed) {
             JsonNode order = trading.order(orderId);
