@@ -27,6 +27,20 @@ public final class Assets {
         return isCash(asset) || isValidSymbol(asset);
     }
 
+    /**
+     * The one spelling of a price or amount on the wire: at least to the cent, no trailing zeros beyond it
+     * ({@code 101.5} and {@code 101.500} are both {@code 101.50}), so equal values read alike in every service.
+     */
+    public static BigDecimal atLeastCents(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.setScale(Math.max(stripped.scale(), CASH_SCALE));
+    }
+
+    /** {@link #atLeastCents} as a plain decimal string, or null for no value. */
+    public static String decimalString(BigDecimal value) {
+        return value == null ? null : atLeastCents(value).toPlainString();
+    }
+
     /** The amount in the asset's own scale, or an exception when it would need rounding. */
     public static BigDecimal normalize(String asset, BigDecimal amount) {
         int scale = isCash(asset) ? CASH_SCALE : 0;

@@ -21,16 +21,11 @@ final class Decimals {
         if (value == null) {
             return null;
         }
-        BigDecimal decimal = new BigDecimal(value).stripTrailingZeros();
-        return decimal.setScale(Math.max(decimal.scale(), Assets.CASH_SCALE));
+        return Assets.atLeastCents(new BigDecimal(value));
     }
 
     /** The same one spelling for values read back, such as an average fill price computed to six decimals. */
     static String format(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal decimal = value.stripTrailingZeros();
-        return decimal.setScale(Math.max(decimal.scale(), Assets.CASH_SCALE)).toPlainString();
+        return Assets.decimalString(value);
     }
 }

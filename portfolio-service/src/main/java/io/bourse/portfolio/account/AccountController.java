@@ -131,16 +131,10 @@ class AccountController {
                             b.available().toPlainString(), b.reserved().toPlainString()))
                     .toList();
             List<PositionResponse> positions = account.positions().stream()
-                    .map(p -> new PositionResponse(p.symbol(), p.quantity(), decimal(p.averageCost()),
-                            decimal(p.realizedPnl())))
+                    .map(p -> new PositionResponse(p.symbol(), p.quantity(), Assets.decimalString(p.averageCost()),
+                            Assets.decimalString(p.realizedPnl())))
                     .toList();
             return new AccountResponse(account.accountId(), account.owner(), account.frozen(), balances, positions);
-        }
-
-        /** At least to the cent, without trailing zeros beyond it. */
-        private static String decimal(BigDecimal value) {
-            BigDecimal stripped = value.stripTrailingZeros();
-            return stripped.setScale(Math.max(stripped.scale(), Assets.CASH_SCALE)).toPlainString();
         }
     }
 

@@ -1,7 +1,6 @@
 package io.bourse.settlement.trade;
 
 import io.bourse.events.Assets;
-import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A settlement as clients read it: the price as a decimal string, at least to the cent. */
@@ -10,14 +9,8 @@ public record SettlementResponse(String tradeId, String symbol, String price, lo
                                  Instant settledAt) {
 
     static SettlementResponse of(SettlementView settlement) {
-        return new SettlementResponse(settlement.tradeId(), settlement.symbol(), decimal(settlement.price()),
+        return new SettlementResponse(settlement.tradeId(), settlement.symbol(), Assets.decimalString(settlement.price()),
                 settlement.quantity(), settlement.buyerAccountId(), settlement.sellerAccountId(),
                 settlement.status(), settlement.failureReason(), settlement.settledAt());
-    }
-
-    // One spelling per value ("100.00", "101.125"), as order-service writes prices.
-    private static String decimal(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.setScale(Math.max(stripped.scale(), Assets.CASH_SCALE)).toPlainString();
     }
 }
