@@ -21,6 +21,9 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     }
 
     /**
+     * A server with a data directory commits durably; a throwaway one (tests) keeps the library's fast settings,
+     * since nothing of it outlives the test run.
+     *
      * @param dataDirectory where the data lives between runs, or null for a throwaway server
      * @param port          the port to listen on, or 0 for any free one
      */
@@ -31,6 +34,11 @@ public final class EmbeddedPostgresServer implements PostgresServer {
                     .setServerConfig("max_connections", "300")
                     .setPGStartupWait(Duration.ofSeconds(60));
             if (dataDirectory != null) {
+                // Data that is kept is kept durably: the library's defaults turn fsync, synchronous commits and
+                // full-page writes off, so a machine crash could lose orders that were already answered.
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
                 builder.setOverrideWorkingDirectory(dataDirectory.getParent().resolve("postgres-binaries").toFile());
             }

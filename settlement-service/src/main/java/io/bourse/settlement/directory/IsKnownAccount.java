@@ -1,4 +1,0 @@
-package io.bourse.settlement.directory;
-
-public record IsKnownAccount(String accountId) {
-}
