@@ -5,6 +5,11 @@ import io.bourse.platform.messaging.MessagingProperties;
 import java.util.List;
 import org.apache.kafka.clients.producer.Producer;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.commandhandling.distributed.AnnotationRoutingStrategy;
 import org.axonframework.commandhandling.distributed.DistributedCommandBus;
 import org.axonframework.commandhandling.distributed.RoutingStrategy;
@@ -28,6 +33,26 @@ public class KafkaCommandBusAutoConfiguration {
         return AnnotationRoutingStrategy.builder()
                 .fallbackRoutingStrategy(UnresolvedRoutingKeyPolicy.RANDOM_KEY)
                 .build();
+    }
+
+    /**
+     * The local segment: Axon's simple command bus, built as Axon's auto-configuration would, behind a single writer
+     * that commits queued commands in groups.
+     */
+    @Bean
+    @Qualifier("localSegment")
+    public GroupCommitCommandBus localSegment(MessagingProperties properties, TransactionManager transactionManager,
+                                              org.axonframework.config.Configuration axon,
+                                              DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        SimpleCommandBus simple = SimpleCommandBus.builder()
+                .transactionManager(transactionManager)
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
+                .build();
+        simple.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        return new GroupCommitCommandBus(properties.getService(), simple, transactionManager,
+                properties.getCommandQueueCapacity(), properties.getCommandBatchSize());
     }
 
     @Bean

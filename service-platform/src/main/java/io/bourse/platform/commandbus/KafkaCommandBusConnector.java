@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -40,7 +41,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 
 /**
@@ -50,8 +51,8 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
  * routing key; the sender remembers the callback until the reply arrives on its own reply topic, or fails it with
  * {@link CommandReplyTimeoutException} when none comes in time.</li>
  * <li>Handling: this service's command topic is consumed by one consumer group per service, so Kafka's partition
- * ownership gives each aggregate one handling instance at a time. Each command goes to the local command bus and its
- * result or exception goes back to the sender's reply topic. Aggregate caches are dropped when partitions move,
+ * ownership gives each aggregate one handling instance at a time. A poll's commands go to the local command bus
+ * together, and each result or exception goes back to the sender's reply topic once it is committed. Aggregate caches are dropped when partitions move,
  * since another instance may change those aggregates next.</li>
  * <li>Commands this service handles itself never leave it.</li>
  * </ul>
@@ -163,19 +164,40 @@ public class KafkaCommandBusConnector implements CommandBusConnector, SmartLifec
         return localSegment.registerHandlerInterceptor(interceptor);
     }
 
-    private void handle(ConsumerRecord<String, byte[]> record) {
-        String replyTo = codec.replyTo(record).orElse(null);
-        String correlationId = codec.messageId(record);
-        CommandMessage<?> command;
-        try {
-            command = codec.command(record);
-        } catch (RuntimeException e) {
-            log.error("Unreadable command record at {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
-            reply(replyTo, correlationId, GenericCommandResultMessage.asCommandResultMessage(e));
-            return;
+    /**
+     * A poll's commands go to the local bus together, so its writer can commit them as one group; the poll's offsets
+     * are committed (when this returns) only after every command of it was handled and answered.
+     */
+    private void handle(List<ConsumerRecord<String, byte[]>> records) {
+        CountDownLatch handled = new CountDownLatch(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String replyTo = codec.replyTo(record).orElse(null);
+            String correlationId = codec.messageId(record);
+            CommandMessage<?> command;
+            try {
+                command = codec.command(record);
+            } catch (RuntimeException e) {
+                log.error("Unreadable command record at {}-{}@{}", record.topic(), record.partition(), record.offset(),
+                        e);
+                reply(replyTo, correlationId, GenericCommandResultMessage.asCommandResultMessage(e));
+                handled.countDown();
+                continue;
+            }
+            localSegment.dispatch(command, (message, result) -> {
+                reply(replyTo, correlationId, result);
+                handled.countDown();
+            });
         }
-        // The local bus handles the command on this thread, so the record's offset is committed only after it.
-        localSegment.dispatch(command, (message, result) -> reply(replyTo, correlationId, result));
+        try {
+            if (!handled.await(2 * timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                // Not acknowledged: the container polls these records again, and the handlers are idempotent.
+                throw new IllegalStateException(handled.getCount() + " of " + records.size()
+                        + " commands were not handled in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while commands were handled", e);
+        }
     }
 
     private void reply(String replyTo, String correlationId, CommandResultMessage<?> result) {
@@ -242,7 +264,7 @@ public class KafkaCommandBusConnector implements CommandBusConnector, SmartLifec
     private void startCommandListener() {
         ContainerProperties properties = new ContainerProperties(Topics.commands(service));
         properties.setGroupId("bourse." + service + ".command-handlers");
-        properties.setMessageListener((MessageListener<String, byte[]>) this::handle);
+        properties.setMessageListener((BatchMessageListener<String, byte[]>) this::handle);
         properties.setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
             @Override
             public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> revoked) {

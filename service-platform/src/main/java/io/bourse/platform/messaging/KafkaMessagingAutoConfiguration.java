@@ -33,19 +33,21 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Events over Kafka: this service's committed events go to its events topic, and its own topic with those of the
- * services it consumes is readable by tracking processors as {@code localAndRemoteEvents}, with the Kafka offsets
- * kept in Axon's tokens in the same transaction as the handlers' work.
+ * Events over Kafka: this service's committed events go to its events topic, and the topics of the services it
+ * consumes are readable by tracking processors as {@code remoteEvents}, with the Kafka offsets kept in Axon's tokens
+ * in the same transaction as the handlers' work. A service's own events never make that detour: its processors read
+ * them from its event store, which wakes them on commit.
  */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, AxonPostgresAutoConfiguration.class})
 @EnableConfigurationProperties(MessagingProperties.class)
 public class KafkaMessagingAutoConfiguration {
 
-    public static final String LOCAL_AND_REMOTE_EVENTS = "localAndRemoteEvents";
+    public static final String REMOTE_EVENTS = "remoteEvents";
 
     @Bean
     public KafkaAdmin.NewTopics bourseTopics(MessagingProperties properties) {
@@ -92,7 +94,7 @@ public class KafkaMessagingAutoConfiguration {
         }
         return configurer -> configurer.eventProcessing()
                 .registerEventHandler(c -> new KafkaEventForwarder(bourseKafkaProducer, converter.getObject(),
-                        Topics.events(properties.getService()), properties.getCommandTimeout().toMillis()))
+                        Topics.events(properties.getService()), properties.getCommandTimeout()))
                 .assignHandlerInstancesMatching(group, Integer.MAX_VALUE, KafkaEventForwarder.class::isInstance)
                 .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())
                 // An explicit start at the tail, so events stored before the forwarder first ran are sent too.
@@ -115,23 +117,28 @@ public class KafkaMessagingAutoConfiguration {
     }
 
     @Bean(destroyMethod = "shutdown")
+    @Lazy
     public Fetcher<String, byte[], KafkaEventMessage> kafkaFetcher() {
         return AsyncFetcher.<String, byte[], KafkaEventMessage>builder().pollTimeout(1000).build();
     }
 
     /**
-     * This service's own events and those of the services it consumes, all read from Kafka: one stream that long-polls
-     * one source. (Merging the local event store with Kafka made local events wait for the Kafka poll to time out.)
+     * The events of the services this one consumes, read from Kafka; made only for a processor that names it, so a
+     * service that consumes nothing opens no consumer.
      */
-    @Bean(LOCAL_AND_REMOTE_EVENTS)
-    public StreamableKafkaMessageSource<String, byte[]> localAndRemoteEvents(
+    @Bean(REMOTE_EVENTS)
+    @Lazy
+    public StreamableKafkaMessageSource<String, byte[]> remoteEvents(
             KafkaConnectionDetails connection, MessagingProperties properties,
             @Qualifier("eventSerializer") Serializer eventSerializer,
             Fetcher<String, byte[], KafkaEventMessage> kafkaFetcher,
             KafkaMessageConverter<String, byte[]> kafkaMessageConverter) {
-        List<String> topics = new ArrayList<>();
-        topics.add(Topics.events(properties.getService()));
-        properties.getConsumes().stream().map(Topics::events).forEach(topics::add);
+        List<String> topics = properties.getConsumes().stream().filter(service -> !service.isBlank())
+                .map(Topics::events).toList();
+        if (topics.isEmpty()) {
+            throw new IllegalStateException("a processor reads " + REMOTE_EVENTS + ", but bourse.messaging.consumes"
+                    + " names no service");
+        }
         return StreamableKafkaMessageSource.<String, byte[]>builder()
                 .topics(topics)
                 .serializer(eventSerializer)

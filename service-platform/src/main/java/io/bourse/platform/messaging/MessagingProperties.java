@@ -29,6 +29,12 @@ public class MessagingProperties {
     /** Threads consuming this service's command topic; each owns some of its partitions. */
     private int commandConcurrency = 2;
 
+    /** Commands that may wait for this service's command writer; past that, new ones are refused (503). */
+    private int commandQueueCapacity = 2_000;
+
+    /** The most commands the command writer handles in one transaction. */
+    private int commandBatchSize = 500;
+
     /** Events published to Kafka per transaction of the publishing processor. */
     private int publisherBatchSize = 200;
 
@@ -80,6 +86,22 @@ public class MessagingProperties {
 
     public void setCommandConcurrency(int commandConcurrency) {
         this.commandConcurrency = commandConcurrency;
+    }
+
+    public int getCommandQueueCapacity() {
+        return commandQueueCapacity;
+    }
+
+    public void setCommandQueueCapacity(int commandQueueCapacity) {
+        this.commandQueueCapacity = commandQueueCapacity;
+    }
+
+    public int getCommandBatchSize() {
+        return commandBatchSize;
+    }
+
+    public void setCommandBatchSize(int commandBatchSize) {
+        this.commandBatchSize = commandBatchSize;
     }
 
     public int getPublisherBatchSize() {

@@ -1,6 +1,7 @@
 package io.bourse.platform.web;
 
 import io.bourse.events.DomainException;
+import io.bourse.platform.commandbus.CommandBusOverloadedException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
@@ -32,6 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     static final String TYPE_PREFIX = "urn:bourse:problem:";
+    static final String RETRY_AFTER_SECONDS = "1";
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> domain(DomainException e) {
@@ -42,6 +44,18 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
         return problem(status, e.code(), e.getMessage(), null);
+    }
+
+    /**
+     * More is asked of the service than it takes on: answered at once, so the client backs off for a moment rather
+     * than waiting on a queue that only grows.
+     */
+    @ExceptionHandler(CommandBusOverloadedException.class)
+    ResponseEntity<Object> overloaded(CommandBusOverloadedException e) {
+        ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "OVERLOADED",
+                "the service is busy, try again shortly: " + e.getMessage(), null);
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(problem.getBody());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -66,6 +80,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof AggregateNotFoundException notFound) {
             return notFound(notFound);
+        }
+        if (cause instanceof CommandBusOverloadedException overloaded) {
+            return overloaded(overloaded);
         }
         throw e;
     }
