@@ -43,8 +43,7 @@ final class BourseStack implements AutoCloseable {
         properties.put("server.port", "0");
         properties.put("bourse.messaging.service", service + run);
         properties.put("bourse.messaging.consumes", switch (service) {
-            case "order" -> "portfolio" + run;
-            case "settlement" -> "order" + run + ",portfolio" + run;
+            case "settlement" -> "order" + run;
             default -> "";
         });
         properties.put("bourse.messaging.command-owners[io.bourse.events.order]", "order" + run);

@@ -130,11 +130,16 @@ public class OrderBook {
             apply(new OrderAccepted(symbol, order.orderId(), order.accountId(), command.reservationId(),
                     command.acceptedAt()));
             match(order, command.acceptedAt());
-        } else if (order.status() == OrderStatus.CANCELLED) {
-            // Cancelled while its funds were being reserved: the hold that just arrived is not needed at all.
-            releaseUnneededHold(order);
+            return;
         }
-        // Anything else was already decided: a redelivered reservation outcome changes nothing.
+        // Decided before this hold arrived (cancelled meanwhile, or given up on): what its fills do not need goes
+        // back, even if a release was sent before, since that one may have reached the portfolio ahead of the hold.
+        // The portfolio ignores a release of a hold it already released, so a redelivered acceptance costs nothing.
+        BigDecimal unneeded = order.holdNotNeededByFills();
+        if (unneeded.signum() > 0) {
+            apply(new ReservationReleaseDue(symbol, order.orderId(), order.accountId(), order.reservationId(),
+                    order.reservedAsset(), unneeded));
+        }
     }
 
     @CommandHandler
@@ -143,6 +148,10 @@ public class OrderBook {
         if (order.status() == OrderStatus.NEW) {
             apply(new OrderRejected(symbol, order.orderId(), order.accountId(), command.reason(),
                     command.rejectedAt()));
+            if (command.reason() == RejectReason.RESERVATION_FAILED) {
+                // Whether the hold was placed is unknown: release it, which is harmless if it never was.
+                releaseUnneededHold(order);
+            }
         }
     }
 

@@ -376,12 +376,12 @@ class OrderBookMatchingTest {
     }
 
     @Test
-    void anAcceptArrivingForARejectedOrderDoesNotPutItOnTheBook() {
+    void anAcceptArrivingForARejectedOrderDoesNotPutItOnTheBookAndGivesItsHoldBack() {
         PlaceOrder unfunded = limit("b-1", "alice", Side.BUY, 5, "100.00");
         fixture.given(events(LISTED, held(unfunded),
                         new OrderRejected(SYMBOL, "b-1", "alice", RejectReason.INSUFFICIENT_FUNDS, PLACED_AT)))
                 .when(accept(unfunded))
-                .expectNoEvents()
+                .expectEvents(released(unfunded, "500.00"))
                 .expectState(book -> assertThat(book.restingOrders(Side.BUY)).isEmpty());
     }
 
@@ -443,12 +443,13 @@ class OrderBookMatchingTest {
     }
 
     @Test
-    void aSecondAcceptForAnOrderCancelledWhileNewReleasesNothingMore() {
+    void aSecondAcceptForAnOrderCancelledWhileNewAsksForTheSameReleaseWhichThePortfolioIgnores() {
         PlaceOrder buy = limit("b-1", "alice", Side.BUY, 10, "100.00");
         fixture.given(events(LISTED, held(buy), new OrderCancelled(SYMBOL, "b-1", "alice", CancelReason.CLIENT, NOW),
                         released(buy, "1000.00")))
                 .when(accept(buy))
-                .expectNoEvents();
+                .expectEvents(released(buy, "1000.00"))
+                .expectState(book -> assertThat(book.order("b-1").status()).isEqualTo(OrderStatus.CANCELLED));
     }
 
     private static List<Object> events(Object... parts) {

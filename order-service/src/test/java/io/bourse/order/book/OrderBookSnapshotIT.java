@@ -90,6 +90,8 @@ class OrderBookSnapshotIT {
         properties.put("server.port", "0");
         properties.put("bourse.messaging.service", service);
         properties.put("bourse.snapshots.order-book.threshold", "500");
+        // No portfolio answers here: with a reply timeout longer than the test, every order stays NEW.
+        properties.put("bourse.messaging.command-timeout", "10m");
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(OrderServiceApplication.class).run(args);

@@ -187,6 +187,39 @@ class OrderBookTest {
     }
 
     @Test
+    void anOrderGivenUpOnWhileItsHoldWasAskedForReleasesWhateverMayHaveBeenHeld() {
+        PlaceOrder order = buy("o-1", 10, "101.25");
+        ReservationRequested requested = requested(order, "1012.50");
+        fixture.given(LISTED, placed(order), requested)
+                .when(new RejectOrder(SYMBOL, "o-1", RejectReason.RESERVATION_FAILED, LATER))
+                .expectEvents(new OrderRejected(SYMBOL, "o-1", "alice", RejectReason.RESERVATION_FAILED, LATER),
+                        new ReservationReleaseDue(SYMBOL, "o-1", "alice", "o-1", "USD", new BigDecimal("1012.50")));
+    }
+
+    @Test
+    void aHoldArrivingAfterTheOrderWasGivenUpOnIsReleasedAgain() {
+        // The first release may have reached the portfolio before the hold it was meant for.
+        PlaceOrder order = buy("o-1", 10, "101.25");
+        ReservationReleaseDue release =
+                new ReservationReleaseDue(SYMBOL, "o-1", "alice", "o-1", "USD", new BigDecimal("1012.50"));
+        fixture.given(LISTED, placed(order), requested(order, "1012.50"),
+                        new OrderRejected(SYMBOL, "o-1", "alice", RejectReason.RESERVATION_FAILED, LATER), release)
+                .when(new AcceptOrder(SYMBOL, "o-1", "o-1", LATER))
+                .expectEvents(release)
+                .expectState(book -> assertThat(book.order("o-1").status()).isEqualTo(OrderStatus.REJECTED));
+    }
+
+    @Test
+    void aHoldArrivingForAnOrderCancelledMeanwhileIsReleasedWhole() {
+        PlaceOrder order = buy("o-1", 10, "101.25");
+        fixture.given(LISTED, placed(order), requested(order, "1012.50"),
+                        new OrderCancelled(SYMBOL, "o-1", "alice", CancelReason.CLIENT, LATER))
+                .when(new AcceptOrder(SYMBOL, "o-1", "o-1", LATER))
+                .expectEvents(new ReservationReleaseDue(SYMBOL, "o-1", "alice", "o-1", "USD",
+                        new BigDecimal("1012.50")));
+    }
+
+    @Test
     void acceptingAnUnknownOrderIsNotFound() {
         fixture.given(LISTED)
                 .when(new AcceptOrder(SYMBOL, "nope", "nope", LATER))
@@ -268,7 +301,12 @@ class OrderBookTest {
                 order.quantity());
     }
 
-    static OrderRejected rejected(PlaceOrder order, RejectReason reason) {
+    static ReservationRequested requested(PlaceOrder order, String cash) {
+        return new ReservationRequested(order.symbol(), order.orderId(), order.accountId(), order.orderId(), "USD",
+                new BigDecimal(cash));
+    }
+
+        static OrderRejected rejected(PlaceOrder order, RejectReason reason) {
         return new OrderRejected(order.symbol(), order.orderId(), order.accountId(), reason, order.placedAt());
     }
 }

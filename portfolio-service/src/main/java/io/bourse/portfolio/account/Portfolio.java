@@ -13,7 +13,9 @@ import io.bourse.events.portfolio.FreezeAccount;
 import io.bourse.events.portfolio.ReverseTradeLeg;
 import io.bourse.events.portfolio.SettleTradeLeg;
 import io.bourse.events.portfolio.TradeLegRejected;
+import io.bourse.events.portfolio.TradeLegAnswer;
 import io.bourse.events.portfolio.TradeLegReversed;
+import io.bourse.events.portfolio.TradeLegState;
 import io.bourse.events.portfolio.TradeLegSettled;
 import io.bourse.events.portfolio.UnfreezeAccount;
 import io.bourse.events.portfolio.AssetDeposited;
@@ -49,9 +51,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class Portfolio {
 
     /** What {@link ReserveFunds} answers when the hold was placed. */
-    public static final String RESERVED = "RESERVED";
+    public static final String RESERVED = ReserveFunds.RESERVED;
     /** What {@link ReserveFunds} answers when the hold was refused. */
-    public static final String REJECTED = "REJECTED";
+    public static final String REJECTED = ReserveFunds.REJECTED;
+    private static final TradeLegAnswer REVERSED = new TradeLegAnswer(TradeLegState.REVERSED, null);
 
     @AggregateIdentifier
     private String accountId;
@@ -147,10 +150,10 @@ public class Portfolio {
      * the account is frozen or the hold cannot cover it; a leg reversed before it settled never settles.
      */
     @CommandHandler
-    public String handle(SettleTradeLeg command) {
+    public TradeLegAnswer handle(SettleTradeLeg command) {
         Leg known = legs.get(required(command.legId(), "legId"));
         if (known != null) {
-            return known.state().name();
+            return known.answer();
         }
         BigDecimal cash = Assets.normalize(Assets.CASH, command.cashAmount());
         BigDecimal needed = command.side() == Side.BUY ? cash : BigDecimal.valueOf(command.quantity());
@@ -163,29 +166,29 @@ public class Portfolio {
                 apply(new FundsReleased(accountId, command.reservationId(), reservation.orderId(),
                         reservation.asset(), needed.min(reservation.remaining())));
             }
-            return Leg.State.REJECTED.name();
+            return new TradeLegAnswer(TradeLegState.REJECTED, TradeLegRejected.ACCOUNT_FROZEN);
         }
         if (reservation == null || reservation.rejected() || reservation.remaining().compareTo(needed) < 0) {
             apply(new TradeLegRejected(accountId, command.legId(), command.tradeId(), command.side(),
                     TradeLegRejected.RESERVATION_SHORT));
-            return Leg.State.REJECTED.name();
+            return new TradeLegAnswer(TradeLegState.REJECTED, TradeLegRejected.RESERVATION_SHORT);
         }
         apply(new TradeLegSettled(accountId, command.legId(), command.tradeId(), command.side(),
                 command.reservationId(), command.symbol(), command.quantity(), command.price(), cash));
-        return Leg.State.SETTLED.name();
+        return new TradeLegAnswer(TradeLegState.SETTLED, null);
     }
 
     /** Compensation: moves a settled leg back to available; marks an unsettled one void. Works when frozen. */
     @CommandHandler
-    public void handle(ReverseTradeLeg command) {
+    public TradeLegAnswer handle(ReverseTradeLeg command) {
         Leg leg = legs.get(required(command.legId(), "legId"));
         if (leg != null && leg.state() == Leg.State.REVERSED) {
-            return;
+            return leg.answer();
         }
         if (leg == null || leg.state() == Leg.State.REJECTED) {
             apply(new TradeLegReversed(accountId, command.legId(), command.tradeId(), leg == null ? null : leg.side(),
                     leg == null ? null : leg.symbol(), 0, null, BigDecimal.ZERO, false));
-            return;
+            return REVERSED;
         }
         String returned = leg.side() == Side.BUY ? leg.symbol() : Assets.CASH;
         BigDecimal amount = leg.side() == Side.BUY ? BigDecimal.valueOf(leg.quantity()) : leg.cashAmount();
@@ -195,6 +198,7 @@ public class Portfolio {
         }
         apply(new TradeLegReversed(accountId, command.legId(), command.tradeId(), leg.side(), leg.symbol(),
                 leg.quantity(), leg.price(), leg.cashAmount(), true));
+        return REVERSED;
     }
 
     @CommandHandler
@@ -224,12 +228,13 @@ public class Portfolio {
             reservations.computeIfPresent(event.reservationId(), (id, r) -> r.consume(units));
         }
         legs.put(event.legId(), new Leg(event.side(), event.symbol(), event.quantity(), event.price(),
-                event.cashAmount(), Leg.State.SETTLED));
+                event.cashAmount(), Leg.State.SETTLED, null));
     }
 
     @EventSourcingHandler
     void on(TradeLegRejected event) {
-        legs.put(event.legId(), new Leg(event.side(), null, 0, null, BigDecimal.ZERO, Leg.State.REJECTED));
+        legs.put(event.legId(), new Leg(event.side(), null, 0, null, BigDecimal.ZERO, Leg.State.REJECTED,
+                event.reason()));
     }
 
     @EventSourcingHandler
@@ -246,7 +251,7 @@ public class Portfolio {
         }
         Leg leg = legs.get(event.legId());
         legs.put(event.legId(), leg == null
-                ? new Leg(event.side(), event.symbol(), 0, null, BigDecimal.ZERO, Leg.State.REVERSED)
+                ? new Leg(event.side(), event.symbol(), 0, null, BigDecimal.ZERO, Leg.State.REVERSED, null)
                 : leg.reversed());
     }
 

@@ -12,7 +12,9 @@ import io.bourse.events.portfolio.FundsReserved;
 import io.bourse.events.portfolio.InsufficientBalanceException;
 import io.bourse.events.portfolio.ReverseTradeLeg;
 import io.bourse.events.portfolio.SettleTradeLeg;
+import io.bourse.events.portfolio.TradeLegAnswer;
 import io.bourse.events.portfolio.TradeLegRejected;
+import io.bourse.events.portfolio.TradeLegState;
 import io.bourse.events.portfolio.TradeLegReversed;
 import io.bourse.events.portfolio.TradeLegSettled;
 import java.math.BigDecimal;
@@ -52,7 +54,7 @@ class PortfolioSettlementTest {
         fixture.given(OPENED, new AssetDeposited(ACCOUNT, "tx-1", "USD", new BigDecimal("2000.00")), BUY_HOLD)
                 .when(BUY_LEG)
                 .expectEvents(BUY_SETTLED)
-                .expectResultMessagePayload("SETTLED")
+                .expectResultMessagePayload(new TradeLegAnswer(TradeLegState.SETTLED, null))
                 .expectState(p -> {
                     assertThat(p.balanceOf("USD")).isEqualTo(new Balance(new BigDecimal("950.00"), new BigDecimal("50.00")));
                     assertThat(p.balanceOf("ACME").available()).isEqualByComparingTo("10");
@@ -76,7 +78,7 @@ class PortfolioSettlementTest {
         fixture.given(OPENED, CASH, BUY_HOLD, BUY_SETTLED)
                 .when(BUY_LEG)
                 .expectNoEvents()
-                .expectResultMessagePayload("SETTLED");
+                .expectResultMessagePayload(new TradeLegAnswer(TradeLegState.SETTLED, null));
     }
 
     @Test
@@ -85,7 +87,17 @@ class PortfolioSettlementTest {
                 .when(BUY_LEG)
                 .expectEvents(new TradeLegRejected(ACCOUNT, "T-1:BUY", "T-1", Side.BUY, TradeLegRejected.ACCOUNT_FROZEN),
                         new FundsReleased(ACCOUNT, "buy-1", "buy-1", "USD", new BigDecimal("1000.00")))
+                .expectResultMessagePayload(new TradeLegAnswer(TradeLegState.REJECTED, TradeLegRejected.ACCOUNT_FROZEN))
                 .expectState(p -> assertThat(p.balanceOf("USD").reserved()).isEqualByComparingTo("50.00"));
+    }
+
+    @Test
+    void aRepeatedRejectedLegAnswersWithItsReasonAndRecordsNothing() {
+        fixture.given(OPENED, CASH, BUY_HOLD, new AccountFrozen(ACCOUNT, "investigation"),
+                        new TradeLegRejected(ACCOUNT, "T-1:BUY", "T-1", Side.BUY, TradeLegRejected.ACCOUNT_FROZEN))
+                .when(BUY_LEG)
+                .expectNoEvents()
+                .expectResultMessagePayload(new TradeLegAnswer(TradeLegState.REJECTED, TradeLegRejected.ACCOUNT_FROZEN));
     }
 
     @Test
@@ -119,7 +131,7 @@ class PortfolioSettlementTest {
                         new TradeLegReversed(ACCOUNT, "T-1:BUY", "T-1", null, null, 0, null, BigDecimal.ZERO, false))
                 .when(BUY_LEG)
                 .expectNoEvents()
-                .expectResultMessagePayload("REVERSED");
+                .expectResultMessagePayload(new TradeLegAnswer(TradeLegState.REVERSED, null));
     }
 
     @Test

@@ -4,9 +4,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.bourse.events.DomainException;
 import io.bourse.events.DomainException.Kind;
-import io.bourse.events.settlement.CompleteSettlement;
-import io.bourse.events.settlement.FailSettlement;
+import io.bourse.events.order.Side;
+import io.bourse.events.portfolio.TradeLegState;
+import io.bourse.events.settlement.FlagSettlement;
+import io.bourse.events.settlement.LegOutcomeRecorded;
+import io.bourse.events.settlement.RecordLegOutcome;
 import io.bourse.events.settlement.SettlementFailed;
+import io.bourse.events.settlement.SettlementOverdue;
+import io.bourse.events.settlement.SettlementParked;
 import io.bourse.events.settlement.SettlementStarted;
 import io.bourse.events.settlement.StartSettlement;
 import io.bourse.events.settlement.TradeSettled;
@@ -20,16 +25,25 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * The settlement record of one trade: PENDING from the trade on, then SETTLED or FAILED, once. Every command is
- * idempotent by the trade id, because the trade and the saga's commands arrive at least once: a repeat finds the
- * record as it is and records nothing.
+ * The settlement record of one trade: PENDING from the trade on, then SETTLED or FAILED, once. It records what the
+ * portfolios answered for each leg and decides from that: SETTLED when both legs settled; FAILED once a leg was
+ * rejected and every leg is void (rejected, or reversed by compensation). Every command is idempotent, because the
+ * trade and the answers arrive at least once: a repeat finds the record as it is and records nothing.
  */
 @Aggregate
 public class Settlement {
 
+    /** The failure reason of a leg rejected without saying why. */
+    static final String LEG_REJECTED = "LEG_REJECTED";
+
     @AggregateIdentifier
     private String tradeId;
     private SettlementStatus status;
+    private TradeLegState buy;
+    private TradeLegState sell;
+    private String failureReason;
+    private boolean overdue;
+    private boolean parked;
 
     Settlement() {
     }
@@ -49,26 +63,66 @@ public class Settlement {
     }
 
     @CommandHandler
-    public void handle(CompleteSettlement command) {
-        Instant settledAt = required(command.settledAt(), "settledAt");
-        if (status == SettlementStatus.PENDING) {
-            apply(new TradeSettled(tradeId, settledAt));
+    public void handle(RecordLegOutcome command) {
+        Side side = required(command.side(), "side");
+        TradeLegState state = required(command.state(), "state");
+        Instant at = required(command.recordedAt(), "recordedAt");
+        if (status != SettlementStatus.PENDING || !changes(leg(side), state)) {
+            return;
+        }
+        apply(new LegOutcomeRecorded(tradeId, side, state, command.reason(), at));
+        if (failureReason == null) {
+            if (buy == TradeLegState.SETTLED && sell == TradeLegState.SETTLED) {
+                apply(new TradeSettled(tradeId, at));
+            }
+        } else if (isVoid(buy) && isVoid(sell)) {
+            apply(new SettlementFailed(tradeId, failureReason, at));
         }
     }
 
     @CommandHandler
-    public void handle(FailSettlement command) {
-        String reason = required(command.reason(), "reason");
-        Instant failedAt = required(command.failedAt(), "failedAt");
-        if (status == SettlementStatus.PENDING) {
-            apply(new SettlementFailed(tradeId, reason, failedAt));
+    public void handle(FlagSettlement command) {
+        Instant at = required(command.at(), "at");
+        if (status != SettlementStatus.PENDING || parked) {
+            return;
         }
+        if (!overdue) {
+            apply(new SettlementOverdue(tradeId, at));
+        }
+        if (command.park()) {
+            apply(new SettlementParked(tradeId, command.attempt(), at));
+        }
+    }
+
+    /** A leg's first answer counts; after that only a reversal, which compensation may ask of any leg. */
+    private static boolean changes(TradeLegState current, TradeLegState answer) {
+        return current == null || answer == TradeLegState.REVERSED && current != TradeLegState.REVERSED;
+    }
+
+    private static boolean isVoid(TradeLegState leg) {
+        return leg == TradeLegState.REJECTED || leg == TradeLegState.REVERSED;
+    }
+
+    private TradeLegState leg(Side side) {
+        return side == Side.BUY ? buy : sell;
     }
 
     @EventSourcingHandler
     void on(SettlementStarted event) {
         tradeId = event.tradeId();
         status = SettlementStatus.PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(LegOutcomeRecorded event) {
+        if (event.side() == Side.BUY) {
+            buy = event.state();
+        } else {
+            sell = event.state();
+        }
+        if (event.state() == TradeLegState.REJECTED && failureReason == null) {
+            failureReason = event.reason() != null ? event.reason() : LEG_REJECTED;
+        }
     }
 
     @EventSourcingHandler
@@ -79,6 +133,16 @@ public class Settlement {
     @EventSourcingHandler
     void on(SettlementFailed event) {
         status = SettlementStatus.FAILED;
+    }
+
+    @EventSourcingHandler
+    void on(SettlementOverdue event) {
+        overdue = true;
+    }
+
+    @EventSourcingHandler
+    void on(SettlementParked event) {
+        parked = true;
     }
 
     private static <T> T required(T value, String field) {

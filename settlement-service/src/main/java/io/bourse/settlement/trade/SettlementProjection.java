@@ -1,6 +1,8 @@
 package io.bourse.settlement.trade;
 
 import io.bourse.events.settlement.SettlementFailed;
+import io.bourse.events.settlement.SettlementOverdue;
+import io.bourse.events.settlement.SettlementParked;
 import io.bourse.events.settlement.SettlementStarted;
 import io.bourse.events.settlement.TradeSettled;
 import java.sql.ResultSet;
@@ -62,6 +64,17 @@ public class SettlementProjection {
                 SettlementStatus.PENDING.name());
     }
 
+    @EventHandler
+    void on(SettlementOverdue event) {
+        jdbc.update("update settlements set overdue_since = ? where trade_id = ? and overdue_since is null",
+                utc(event.since()), event.tradeId());
+    }
+
+    @EventHandler
+    void on(SettlementParked event) {
+        jdbc.update("update settlements set parked_at = ? where trade_id = ?", utc(event.parkedAt()), event.tradeId());
+    }
+
     @ResetHandler
     void reset() {
         jdbc.update("delete from settlements");
@@ -95,7 +108,8 @@ public class SettlementProjection {
                 rs.getLong("quantity"), rs.getString("buy_order_id"), rs.getString("sell_order_id"),
                 rs.getString("buyer_account_id"), rs.getString("seller_account_id"),
                 SettlementStatus.valueOf(rs.getString("status")), rs.getString("failure_reason"),
-                instant(rs, "started_at"), instant(rs, "settled_at"), instant(rs, "failed_at"));
+                instant(rs, "started_at"), instant(rs, "settled_at"), instant(rs, "failed_at"),
+                instant(rs, "overdue_since"), instant(rs, "parked_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,9 +1,14 @@
 package io.bourse.settlement.trade;
 
 import io.bourse.events.DomainException;
-import io.bourse.events.settlement.CompleteSettlement;
-import io.bourse.events.settlement.FailSettlement;
+import io.bourse.events.order.Side;
+import io.bourse.events.portfolio.TradeLegState;
+import io.bourse.events.settlement.FlagSettlement;
+import io.bourse.events.settlement.LegOutcomeRecorded;
+import io.bourse.events.settlement.RecordLegOutcome;
 import io.bourse.events.settlement.SettlementFailed;
+import io.bourse.events.settlement.SettlementOverdue;
+import io.bourse.events.settlement.SettlementParked;
 import io.bourse.events.settlement.SettlementStarted;
 import io.bourse.events.settlement.StartSettlement;
 import io.bourse.events.settlement.TradeSettled;
@@ -88,64 +93,117 @@ class SettlementTest {
     }
 
     @Test
-    void completingAPendingSettlementRecordsTheTradeSettled() {
-        fixture.given(STARTED)
-                .when(new CompleteSettlement(TRADE, SETTLED_AT))
-                .expectEvents(new TradeSettled(TRADE, SETTLED_AT));
+    void bothLegsSettledSettleTheTrade() {
+        fixture.given(STARTED, buy(TradeLegState.SETTLED, null, SETTLED_AT))
+                .when(new RecordLegOutcome(TRADE, Side.SELL, TradeLegState.SETTLED, null, SETTLED_AT))
+                .expectEvents(sell(TradeLegState.SETTLED, null, SETTLED_AT), new TradeSettled(TRADE, SETTLED_AT));
     }
 
     @Test
-    void completingASettledTradeAgainRecordsNothing() {
+    void oneSettledLegLeavesTheTradePending() {
+        fixture.given(STARTED)
+                .when(new RecordLegOutcome(TRADE, Side.BUY, TradeLegState.SETTLED, null, SETTLED_AT))
+                .expectEvents(buy(TradeLegState.SETTLED, null, SETTLED_AT));
+    }
+
+    @Test
+    void aRepeatedAnswerRecordsNothing() {
+        fixture.given(STARTED, buy(TradeLegState.SETTLED, null, SETTLED_AT))
+                .when(new RecordLegOutcome(TRADE, Side.BUY, TradeLegState.SETTLED, null, FAILED_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRejectedLegFailsTheTradeOnlyOnceTheOtherLegIsVoid() {
+        fixture.given(STARTED, buy(TradeLegState.SETTLED, null, SETTLED_AT))
+                .when(new RecordLegOutcome(TRADE, Side.SELL, TradeLegState.REJECTED, "ACCOUNT_FROZEN", FAILED_AT))
+                .expectEvents(sell(TradeLegState.REJECTED, "ACCOUNT_FROZEN", FAILED_AT));
+        fixture.given(STARTED, buy(TradeLegState.SETTLED, null, SETTLED_AT),
+                        sell(TradeLegState.REJECTED, "ACCOUNT_FROZEN", FAILED_AT))
+                .when(new RecordLegOutcome(TRADE, Side.BUY, TradeLegState.REVERSED, null, FAILED_AT))
+                .expectEvents(buy(TradeLegState.REVERSED, null, FAILED_AT),
+                        new SettlementFailed(TRADE, "ACCOUNT_FROZEN", FAILED_AT));
+    }
+
+    @Test
+    void twoRejectedLegsFailTheTradeWithTheFirstReason() {
+        fixture.given(STARTED, buy(TradeLegState.REJECTED, "RESERVATION_SHORT", SETTLED_AT))
+                .when(new RecordLegOutcome(TRADE, Side.SELL, TradeLegState.REJECTED, "ACCOUNT_FROZEN", FAILED_AT))
+                .expectEvents(sell(TradeLegState.REJECTED, "ACCOUNT_FROZEN", FAILED_AT),
+                        new SettlementFailed(TRADE, "RESERVATION_SHORT", FAILED_AT));
+    }
+
+    @Test
+    void aLegRejectedWithoutAReasonFailsWithAGenericOne() {
+        fixture.given(STARTED, buy(TradeLegState.REVERSED, null, SETTLED_AT))
+                .when(new RecordLegOutcome(TRADE, Side.SELL, TradeLegState.REJECTED, null, FAILED_AT))
+                .expectEvents(sell(TradeLegState.REJECTED, null, FAILED_AT),
+                        new SettlementFailed(TRADE, Settlement.LEG_REJECTED, FAILED_AT));
+    }
+
+    @Test
+    void aSettledTradeRecordsNoLaterAnswer() {
+        fixture.given(STARTED, buy(TradeLegState.SETTLED, null, SETTLED_AT), sell(TradeLegState.SETTLED, null,
+                        SETTLED_AT), new TradeSettled(TRADE, SETTLED_AT))
+                .when(new RecordLegOutcome(TRADE, Side.SELL, TradeLegState.REVERSED, null, FAILED_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReversalMayFollowASettledLegButNothingElse() {
+        fixture.given(STARTED, buy(TradeLegState.REVERSED, null, SETTLED_AT))
+                .when(new RecordLegOutcome(TRADE, Side.BUY, TradeLegState.SETTLED, null, FAILED_AT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void theFirstMissedDeadlineFlagsTheSettlementOverdue() {
+        fixture.given(STARTED)
+                .when(new FlagSettlement(TRADE, 1, false, FAILED_AT))
+                .expectEvents(new SettlementOverdue(TRADE, FAILED_AT));
+        fixture.given(STARTED, new SettlementOverdue(TRADE, FAILED_AT))
+                .when(new FlagSettlement(TRADE, 2, false, FAILED_AT.plusSeconds(30)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void theLastAttemptParksTheSettlementForAnOperator() {
+        fixture.given(STARTED, new SettlementOverdue(TRADE, FAILED_AT))
+                .when(new FlagSettlement(TRADE, 20, true, FAILED_AT.plusSeconds(600)))
+                .expectEvents(new SettlementParked(TRADE, 20, FAILED_AT.plusSeconds(600)));
+    }
+
+    @Test
+    void aSettledTradeIsNeverFlagged() {
         fixture.given(STARTED, new TradeSettled(TRADE, SETTLED_AT))
-                .when(new CompleteSettlement(TRADE, FAILED_AT))
+                .when(new FlagSettlement(TRADE, 1, true, FAILED_AT))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @Test
-    void aFailedSettlementCannotBeCompleted() {
-        fixture.given(STARTED, new SettlementFailed(TRADE, "ACCOUNT_FROZEN", FAILED_AT))
-                .when(new CompleteSettlement(TRADE, SETTLED_AT))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
-    }
-
-    @Test
-    void failingAPendingSettlementRecordsTheReason() {
+    void anOutcomeNeedsAState() {
         fixture.given(STARTED)
-                .when(new FailSettlement(TRADE, "ACCOUNT_FROZEN", FAILED_AT))
-                .expectEvents(new SettlementFailed(TRADE, "ACCOUNT_FROZEN", FAILED_AT));
-    }
-
-    @Test
-    void aSettledTradeCannotFail() {
-        fixture.given(STARTED, new TradeSettled(TRADE, SETTLED_AT))
-                .when(new FailSettlement(TRADE, SettlementFailed.DEADLINE_EXPIRED, FAILED_AT))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
-    }
-
-    @Test
-    void aFailedSettlementKeepsItsFirstReason() {
-        fixture.given(STARTED, new SettlementFailed(TRADE, "ACCOUNT_FROZEN", FAILED_AT))
-                .when(new FailSettlement(TRADE, SettlementFailed.DEADLINE_EXPIRED, FAILED_AT.plusSeconds(30)))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
-    }
-
-    @Test
-    void aFailureNeedsAReason() {
-        fixture.given(STARTED)
-                .when(new FailSettlement(TRADE, null, FAILED_AT))
+                .when(new RecordLegOutcome(TRADE, Side.BUY, null, null, SETTLED_AT))
                 .expectException(DomainException.class)
                 .expectNoEvents();
     }
 
     @Test
-    void aSettlementThatWasNeverStartedCannotEnd() {
+    void aSettlementThatWasNeverStartedRecordsNoOutcome() {
         fixture.givenNoPriorActivity()
-                .when(new CompleteSettlement(TRADE, SETTLED_AT))
+                .when(new RecordLegOutcome(TRADE, Side.BUY, TradeLegState.SETTLED, null, SETTLED_AT))
                 .expectException(AggregateNotFoundException.class)
                 .expectNoEvents();
+    }
+
+    private static LegOutcomeRecorded buy(TradeLegState state, String reason, Instant at) {
+        return new LegOutcomeRecorded(TRADE, Side.BUY, state, reason, at);
+    }
+
+    private static LegOutcomeRecorded sell(TradeLegState state, String reason, Instant at) {
+        return new LegOutcomeRecorded(TRADE, Side.SELL, state, reason, at);
     }
 }

@@ -1,10 +1,10 @@
 package io.bourse.settlement.trade;
 
+import static io.bourse.settlement.trade.TradeSettlementSagaTest.ANSWERED_AT;
 import static io.bourse.settlement.trade.TradeSettlementSagaTest.BUY_REJECTED;
 import static io.bourse.settlement.trade.TradeSettlementSagaTest.EXECUTED_AT;
 import static io.bourse.settlement.trade.TradeSettlementSagaTest.REVERSE_SELL;
 import static io.bourse.settlement.trade.TradeSettlementSagaTest.SELL_SETTLED;
-import static io.bourse.settlement.trade.TradeSettlementSagaTest.SELL_UNDONE;
 import static io.bourse.settlement.trade.TradeSettlementSagaTest.STARTED;
 import static io.bourse.settlement.trade.TradeSettlementSagaTest.TRADE;
 import static org.mockito.ArgumentMatchers.any;
@@ -13,15 +13,15 @@ import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.bourse.events.portfolio.TradeLegRejected;
-import io.bourse.events.settlement.FailSettlement;
+import io.bourse.events.settlement.FlagSettlement;
 import io.bourse.events.settlement.SettlementFailed;
 import io.bourse.platform.serialization.Serialization;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
@@ -36,35 +36,38 @@ import org.junit.jupiter.api.Test;
  */
 class TradeSettlementSagaStateTest {
 
-    static final Instant LATER = EXECUTED_AT.plusSeconds(1);
-
     private final Serializer serializer = Serialization.serializer();
     private final CommandGateway commands = mock(CommandGateway.class);
     private final DeadlineManager deadlines = mock(DeadlineManager.class);
+    private final SettlementProperties settings = new SettlementProperties(Duration.ofSeconds(30), 20);
+    private final Clock clock = Clock.fixed(ANSWERED_AT, ZoneOffset.UTC);
 
     @BeforeEach
     void setUp() {
-        doReturn(CompletableFuture.completedFuture(null)).when(commands).send(any());
+        doReturn(new CompletableFuture<>()).when(commands).send(any());
         when(deadlines.schedule(any(Duration.class), anyString())).thenReturn("deadline-1");
     }
 
     @Test
-    void aRestoredSagaRemembersTheReversalItAskedForTheReasonAndItsDeadline() {
+    void aRestoredSagaRemembersItsLegsTheirStatesItsAttemptsAndItsDeadline() {
         TradeSettlementSaga saga = new TradeSettlementSaga();
-        saga.on(STARTED, commands, deadlines, new SettlementProperties(Duration.ofSeconds(30)));
-        saga.on(SELL_SETTLED, EXECUTED_AT, commands);
-        saga.on(BUY_REJECTED, EXECUTED_AT, commands);
+        saga.on(STARTED, commands, deadlines, settings, clock);
+        saga.on(SELL_SETTLED, commands, clock);
+        saga.on(BUY_REJECTED, commands, clock);
         verify(commands).send(REVERSE_SELL);
         clearInvocations(commands);
 
         TradeSettlementSaga restored = restore(saga);
-        restored.on(SELL_SETTLED, LATER, commands);
-        verifyNoInteractions(commands);
-        restored.on(SELL_UNDONE, LATER, commands);
-        verify(commands).send(new FailSettlement(TRADE, TradeLegRejected.RESERVATION_SHORT, LATER));
+        restored.deadlinePassed(EXECUTED_AT.plusSeconds(30), commands, deadlines, settings, clock);
+        verify(commands).send(new FlagSettlement(TRADE, 1, false, EXECUTED_AT.plusSeconds(30)));
+        verify(commands).send(REVERSE_SELL);
 
-        TradeSettlementSaga ended = restore(restored);
-        ended.on(new SettlementFailed(TRADE, TradeLegRejected.RESERVATION_SHORT, LATER), deadlines);
+        TradeSettlementSaga again = restore(restored);
+        again.deadlinePassed(EXECUTED_AT.plusSeconds(60), commands, deadlines, settings, clock);
+        verify(commands).send(new FlagSettlement(TRADE, 2, false, EXECUTED_AT.plusSeconds(60)));
+
+        TradeSettlementSaga ended = restore(again);
+        ended.on(new SettlementFailed(TRADE, TradeLegRejected.RESERVATION_SHORT, ANSWERED_AT), deadlines);
         verify(deadlines).cancelSchedule(TradeSettlementSaga.DEADLINE, "deadline-1");
     }
 
