@@ -25,19 +25,29 @@ public final class LocalStack {
     record Service(String name, int port, String jar) {
     }
 
+    /**
+     * Three services, PostgreSQL and Kafka share two cores here. The C1 compiler alone reaches compiled code in
+     * seconds and then stays idle, where C2 kept a core busy recompiling for minutes; the serial collector needs no
+     * concurrent threads for a heap this small. Override with --service-jvm-options.
+     */
+    static final String SERVICE_JVM_OPTIONS = "-Xss512k -Xms256m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
     private final Path dataDirectory;
     private final Path projectDirectory;
     private final int postgresPort;
     private final int kafkaPort;
+    private final List<String> serviceJvmOptions;
     private final List<Process> processes = new ArrayList<>();
     private EmbeddedPostgresServer postgres;
     private KafkaRaftBroker kafka;
 
-    LocalStack(Path projectDirectory, Path dataDirectory, int postgresPort, int kafkaPort) {
+    LocalStack(Path projectDirectory, Path dataDirectory, int postgresPort, int kafkaPort,
+               List<String> serviceJvmOptions) {
         this.projectDirectory = projectDirectory;
         this.dataDirectory = dataDirectory;
         this.postgresPort = postgresPort;
         this.kafkaPort = kafkaPort;
+        this.serviceJvmOptions = List.copyOf(serviceJvmOptions);
     }
 
     public static void main(String[] args) throws Exception {
@@ -47,7 +57,8 @@ public final class LocalStack {
         Path project = Path.of(options.getOrDefault("project-dir", ".")).toAbsolutePath().normalize();
         Path data = Path.of(options.getOrDefault("data-dir", project.resolve(".bourse").toString())).toAbsolutePath();
         LocalStack stack = new LocalStack(project, data, Integer.parseInt(options.getOrDefault("postgres-port", "15432")),
-                Integer.parseInt(options.getOrDefault("kafka-port", "19092")));
+                Integer.parseInt(options.getOrDefault("kafka-port", "19092")),
+                List.of(options.getOrDefault("service-jvm-options", SERVICE_JVM_OPTIONS).trim().split("\\s+")));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
         stack.start(List.of(
                 new Service("order-service", Integer.parseInt(options.getOrDefault("order-port", "8081")), null),
@@ -88,9 +99,10 @@ public final class LocalStack {
     private Process launch(Service service) throws IOException {
         Path jar = serviceJar(service.name());
         String database = "bourse_" + service.name().replace("-service", "");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xss512k", "-Xmx512m",
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(serviceJvmOptions);
+        command.addAll(List.of(
                 "-jar", jar.toString(),
                 "--server.port=" + service.port(),
                 "--spring.datasource.url=" + postgres.jdbcUrl(database),
