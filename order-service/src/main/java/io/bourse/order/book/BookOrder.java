@@ -9,10 +9,7 @@ import io.bourse.order.OrderStatus;
 import java.math.BigDecimal;
 import java.util.Objects;
 
-/**
- * Every order the book has received, resting or not: the book needs the finished ones too, to answer a repeated
- * {@link PlaceOrder} with the first outcome.
- */
+/** An order the book is working on: waiting for its hold, or resting. Once it ends, a {@link FinishedOrder}. */
 final class BookOrder {
 
     private String orderId;
@@ -28,6 +25,7 @@ final class BookOrder {
     private String reservedAsset;
     private BigDecimal reservedAmount;
     private boolean holdReleased;
+    private boolean accepted;
     private long filledQuantity;
     private BigDecimal filledNotional = BigDecimal.ZERO;
 
@@ -63,14 +61,36 @@ final class BookOrder {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
+    /** The request's content in 64 bits, for comparing a repeat with an order that has ended. */
+    long fingerprint() {
+        return fingerprintOf(accountId, side, type, timeInForce, quantity, limitPrice, clientOrderId);
+    }
+
+    static long fingerprint(PlaceOrder command) {
+        return fingerprintOf(command.accountId(), command.side(), command.type(), command.timeInForce(),
+                command.quantity(), command.limitPrice(), command.clientOrderId());
+    }
+
+    private static long fingerprintOf(String accountId, Side side, OrderType type, TimeInForce timeInForce,
+                                      long quantity, BigDecimal limitPrice, String clientOrderId) {
+        String price = limitPrice == null ? "" : limitPrice.stripTrailingZeros().toPlainString();
+        String request = accountId + '|' + side + '|' + type + '|' + timeInForce + '|' + quantity + '|' + price + '|'
+                + clientOrderId;
+        long hash = 1125899906842597L;
+        for (int i = 0; i < request.length(); i++) {
+            hash = 31 * hash + request.charAt(i);
+        }
+        return hash;
+    }
+
+    FinishedOrder finished() {
+        BigDecimal unused = accepted || reservedAmount == null ? null : reservedAmount;
+        return new FinishedOrder(status, fingerprint(), accountId, reservationId, reservedAsset, unused);
+    }
+
     /** Only a limit order good till cancelled waits on the book; market, IOC and FOK orders never rest. */
     boolean mayRest() {
         return type == OrderType.LIMIT && timeInForce == TimeInForce.GTC;
-    }
-
-    boolean isFinished() {
-        return status == OrderStatus.FILLED || status == OrderStatus.CANCELLED || status == OrderStatus.EXPIRED
-                || status == OrderStatus.REJECTED;
     }
 
     long remainingQuantity() {
@@ -102,6 +122,7 @@ final class BookOrder {
 
     void open() {
         status = OrderStatus.OPEN;
+        accepted = true;
     }
 
     void traded(long tradedQuantity, BigDecimal price) {
@@ -182,6 +203,7 @@ final class BookOrder {
                 && Objects.equals(reservationId, that.reservationId)
                 && Objects.equals(reservedAmount, that.reservedAmount)
                 && holdReleased == that.holdReleased
+                && accepted == that.accepted
                 && filledQuantity == that.filledQuantity
                 && filledNotional.compareTo(that.filledNotional) == 0;
     }

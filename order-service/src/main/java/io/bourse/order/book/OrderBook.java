@@ -46,20 +46,28 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * The order book of one symbol, and every order ever placed on it. One aggregate per symbol makes the book the
- * single writer of its orders: placing, accepting, matching and cancelling are each one append to one stream.
- * The matching itself is {@link MatchingBook}, plain Java; this class turns its verdicts into events.
+ * The order book of one symbol. One aggregate per symbol makes the book the single writer of its orders: placing,
+ * accepting, matching and cancelling are each one append to one stream. The matching itself is {@link MatchingBook},
+ * plain Java; this class turns its verdicts into events.
+ * <p>
+ * Its state is bounded by what is live: the orders it works on (waiting for their hold, or resting) and a window of
+ * the last {@link #FINISHED_KEPT} orders that ended, which answer repeated commands. Older outcomes live in the read
+ * model, where a repeated request is answered from; so snapshots and the cache stay small however long the book
+ * lives.
  */
 @Aggregate(snapshotTriggerDefinition = "orderBookSnapshotTrigger", cache = "orderBookCache")
 public class OrderBook {
 
     /** A market buy without a worst price holds what sweeping the book would cost now, plus this margin. */
     static final BigDecimal MARKET_BUY_COLLAR = new BigDecimal("1.05");
+    /** How many ended orders the book remembers, oldest forgotten first. */
+    static final int FINISHED_KEPT = 1_000;
 
     @AggregateIdentifier
     private String symbol;
     private BigDecimal tickSize;
     private LinkedHashMap<String, BookOrder> orders = new LinkedHashMap<>();
+    private LinkedHashMap<String, FinishedOrder> finished = new LinkedHashMap<>();
     private MatchingBook book = new MatchingBook();
     private long tradeCount;
 
@@ -95,10 +103,16 @@ public class OrderBook {
         BookOrder known = orders.get(command.orderId());
         if (known != null) {
             if (!known.sameRequestAs(command)) {
-                throw new DomainException(Kind.UNPROCESSABLE, "ORDER_ID_REUSED",
-                        "order " + command.orderId() + " was placed with different content");
+                throw orderIdReused(command);
             }
             return new PlacementResult(known.orderId(), known.status());
+        }
+        FinishedOrder ended = finished.get(command.orderId());
+        if (ended != null) {
+            if (ended.request() != BookOrder.fingerprint(command)) {
+                throw orderIdReused(command);
+            }
+            return new PlacementResult(command.orderId(), ended.status());
         }
         requireWellFormed(command);
         apply(new OrderPlaced(command.symbol(), command.orderId(), command.accountId(), command.side(), command.type(),
@@ -125,27 +139,32 @@ public class OrderBook {
     /** The order's funds are held: it enters the book, trades what it can, and rests or ends. */
     @CommandHandler
     public void handle(AcceptOrder command) {
-        BookOrder order = orderOf(command.orderId());
-        if (order.status() == OrderStatus.NEW) {
-            apply(new OrderAccepted(symbol, order.orderId(), order.accountId(), command.reservationId(),
-                    command.acceptedAt()));
-            match(order, command.acceptedAt());
+        BookOrder order = orders.get(command.orderId());
+        if (order != null) {
+            if (order.status() == OrderStatus.NEW) {
+                apply(new OrderAccepted(symbol, order.orderId(), order.accountId(), command.reservationId(),
+                        command.acceptedAt()));
+                match(order, command.acceptedAt());
+            }
+            // A live order past NEW was accepted before: a redelivered acceptance changes nothing.
             return;
         }
-        // Decided before this hold arrived (cancelled meanwhile, or given up on): what its fills do not need goes
-        // back, even if a release was sent before, since that one may have reached the portfolio ahead of the hold.
-        // The portfolio ignores a release of a hold it already released, so a redelivered acceptance costs nothing.
-        BigDecimal unneeded = order.holdNotNeededByFills();
-        if (unneeded.signum() > 0) {
-            apply(new ReservationReleaseDue(symbol, order.orderId(), order.accountId(), order.reservationId(),
-                    order.reservedAsset(), unneeded));
+        FinishedOrder ended = finished.get(command.orderId());
+        // Ended before its hold arrived (cancelled meanwhile, or given up on): the hold goes back, even if a release
+        // was sent before, since that one may have reached the portfolio ahead of the hold. The portfolio ignores a
+        // release of a hold it already released. An order that ended after it was accepted, or that the book no
+        // longer remembers, gets nothing back here: its settlements may still draw on the hold.
+        if (ended != null && ended.unusedHold() != null) {
+            apply(new ReservationReleaseDue(symbol, command.orderId(), ended.accountId(), ended.reservationId(),
+                    ended.asset(), ended.unusedHold()));
         }
     }
 
     @CommandHandler
     public void handle(RejectOrder command) {
-        BookOrder order = orderOf(command.orderId());
-        if (order.status() == OrderStatus.NEW) {
+        BookOrder order = orders.get(command.orderId());
+        // An order already ended, or long forgotten, stays as it is.
+        if (order != null && order.status() == OrderStatus.NEW) {
             apply(new OrderRejected(symbol, order.orderId(), order.accountId(), command.reason(),
                     command.rejectedAt()));
             if (command.reason() == RejectReason.RESERVATION_FAILED) {
@@ -157,10 +176,13 @@ public class OrderBook {
 
     @CommandHandler
     public OrderStatus handle(CancelOrder command) {
-        BookOrder order = orderOf(command.orderId());
-        if (order.isFinished()) {
-            throw new DomainException(Kind.CONFLICT, "ORDER_FINISHED",
-                    "order " + order.orderId() + " is already " + order.status() + " and cannot be cancelled");
+        FinishedOrder ended = finished.get(command.orderId());
+        if (ended != null) {
+            throw orderFinished(command.orderId(), ended.status());
+        }
+        BookOrder order = orders.get(command.orderId());
+        if (order == null) {
+            throw new OrderNotFoundException("no order " + command.orderId() + " on the book of " + symbol);
         }
         // A NEW order's funds are still being reserved: its hold, once made, is released when the answer arrives.
         boolean holdInPlace = order.status() != OrderStatus.NEW;
@@ -271,12 +293,14 @@ public class OrderBook {
         return tickSize.multiply(BigDecimal.valueOf(ticks));
     }
 
-    private BookOrder orderOf(String orderId) {
-        BookOrder order = orders.get(orderId);
-        if (order == null) {
-            throw new OrderNotFoundException("no order " + orderId + " on the book of " + symbol);
-        }
-        return order;
+    private static DomainException orderIdReused(PlaceOrder command) {
+        return new DomainException(Kind.UNPROCESSABLE, "ORDER_ID_REUSED",
+                "order " + command.orderId() + " was placed with different content");
+    }
+
+    public static DomainException orderFinished(String orderId, OrderStatus status) {
+        return new DomainException(Kind.CONFLICT, "ORDER_FINISHED",
+                "order " + orderId + " is already " + status + " and cannot be cancelled");
     }
 
     private boolean isListed() {
@@ -296,8 +320,26 @@ public class OrderBook {
         return book;
     }
 
+    /** A live order, or null once it ended. */
     BookOrder order(String orderId) {
         return orders.get(orderId);
+    }
+
+    OrderStatus statusOf(String orderId) {
+        BookOrder live = orders.get(orderId);
+        if (live != null) {
+            return live.status();
+        }
+        FinishedOrder ended = finished.get(orderId);
+        return ended == null ? null : ended.status();
+    }
+
+    int liveOrders() {
+        return orders.size();
+    }
+
+    int finishedKept() {
+        return finished.size();
     }
 
     @EventSourcingHandler
@@ -338,27 +380,40 @@ public class OrderBook {
 
     @EventSourcingHandler
     void on(OrderFilled event) {
-        orders.get(event.orderId()).end(OrderStatus.FILLED);
+        end(event.orderId(), OrderStatus.FILLED);
     }
 
     @EventSourcingHandler
     void on(OrderCancelled event) {
-        orders.get(event.orderId()).end(OrderStatus.CANCELLED);
+        end(event.orderId(), OrderStatus.CANCELLED);
         book.remove(event.orderId());
     }
 
     @EventSourcingHandler
     void on(OrderExpired event) {
-        orders.get(event.orderId()).end(OrderStatus.EXPIRED);
+        end(event.orderId(), OrderStatus.EXPIRED);
     }
 
     @EventSourcingHandler
     void on(OrderRejected event) {
-        orders.get(event.orderId()).end(OrderStatus.REJECTED);
+        end(event.orderId(), OrderStatus.REJECTED);
     }
 
     @EventSourcingHandler
     void on(ReservationReleaseDue event) {
-        orders.get(event.orderId()).holdReleased();
+        BookOrder order = orders.get(event.orderId());
+        if (order != null) {
+            order.holdReleased();
+        }
+    }
+
+    /** The order leaves the live ones; the window of ended ones forgets its oldest beyond its size. */
+    private void end(String orderId, OrderStatus status) {
+        BookOrder order = orders.remove(orderId);
+        order.end(status);
+        finished.put(orderId, order.finished());
+        if (finished.size() > FINISHED_KEPT) {
+            finished.remove(finished.keySet().iterator().next());
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.bourse.order.web;
 import io.bourse.events.order.CancelOrder;
 import io.bourse.events.order.OrderNotFoundException;
 import io.bourse.order.OrderStatus;
+import io.bourse.order.book.OrderBook;
 import io.bourse.order.book.PlacementResult;
 import io.bourse.order.query.FindOrder;
 import io.bourse.order.query.FindOrders;
@@ -12,6 +13,8 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -43,16 +46,22 @@ class OrderController {
         this.clock = clock;
     }
 
-    /** Answers once the book has recorded the order; whether its funds can be held is known later. */
+    /**
+     * Answers once the book has recorded the order; whether its funds can be held is known later. A repeated key
+     * is answered from the read model when the order is there (the book remembers only recent ended orders), and
+     * otherwise by placing it again, which the book answers with the first outcome.
+     */
     @PostMapping
     ResponseEntity<PlaceOrderResponse> place(
             @Valid @RequestBody PlaceOrderRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         request.requireLimitPriceForLimitOrder();
         String key = idempotencyKey != null ? idempotencyKey : request.clientOrderId();
-        PlacementResult result = idempotentRequests.execute("orders:" + request.accountId(), key, request,
-                orderId -> commands.sendAndWait(
-                        request.toCommand(orderId, clock.instant().truncatedTo(ChronoUnit.MICROS))));
+        Function<String, PlacementResult> place = orderId -> commands.sendAndWait(
+                request.toCommand(orderId, clock.instant().truncatedTo(ChronoUnit.MICROS)));
+        PlacementResult result = idempotentRequests.execute("orders:" + request.accountId(), key, request, place,
+                orderId -> findOptional(orderId).map(order -> new PlacementResult(orderId, order.status()))
+                        .orElseGet(() -> place.apply(orderId)));
         return ResponseEntity
                 .accepted()
                 .location(UriComponentsBuilder.fromPath("/api/v1/orders/{orderId}").build(result.orderId()))
@@ -68,14 +77,20 @@ class OrderController {
     @DeleteMapping("/{orderId}")
     ResponseEntity<PlaceOrderResponse> cancel(@PathVariable String orderId) {
         OrderView order = find(orderId);
+        if (order.status().isFinished()) {
+            throw OrderBook.orderFinished(orderId, order.status());
+        }
         OrderStatus status = commands.sendAndWait(
                 new CancelOrder(order.symbol(), orderId, clock.instant().truncatedTo(ChronoUnit.MICROS)));
         return ResponseEntity.accepted().body(new PlaceOrderResponse(orderId, status));
     }
 
     private OrderView find(String orderId) {
-        return queries.query(new FindOrder(orderId), ResponseTypes.optionalInstanceOf(OrderView.class)).join()
-                .orElseThrow(() -> new OrderNotFoundException("no order " + orderId));
+        return findOptional(orderId).orElseThrow(() -> new OrderNotFoundException("no order " + orderId));
+    }
+
+    private Optional<OrderView> findOptional(String orderId) {
+        return queries.query(new FindOrder(orderId), ResponseTypes.optionalInstanceOf(OrderView.class)).join();
     }
 
     @GetMapping

@@ -74,8 +74,8 @@ class OrderBookMatchingTest {
                 .expectState(book -> {
                     assertThat(book.restingOrders(Side.SELL)).containsExactly("s-2", "s-3");
                     assertThat(book.matchingBook().restingQuantity("s-2")).isEqualTo(3);
-                    assertThat(book.order("s-2").status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
-                    assertThat(book.order("s-3").status()).isEqualTo(OrderStatus.OPEN);
+                    assertThat(book.statusOf("s-2")).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+                    assertThat(book.statusOf("s-3")).isEqualTo(OrderStatus.OPEN);
                 });
     }
 
@@ -100,7 +100,7 @@ class OrderBookMatchingTest {
                     assertThat(book.restingOrders(Side.BUY)).containsExactly("b-1");
                     assertThat(book.restingOrders(Side.SELL)).containsExactly("s-4");
                     assertThat(book.matchingBook().isCrossed()).isFalse();
-                    assertThat(book.order("b-1").status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+                    assertThat(book.statusOf("b-1")).isEqualTo(OrderStatus.PARTIALLY_FILLED);
                     assertThat(book.order("b-1").filledQuantity()).isEqualTo(12);
                 });
     }
@@ -119,7 +119,7 @@ class OrderBookMatchingTest {
                         filled(second),
                         filled(ioc))
                 .expectState(book -> {
-                    assertThat(book.order("b-1").status()).isEqualTo(OrderStatus.FILLED);
+                    assertThat(book.statusOf("b-1")).isEqualTo(OrderStatus.FILLED);
                     assertThat(book.restingOrders(Side.SELL)).isEmpty();
                     assertThat(book.restingOrders(Side.BUY)).isEmpty();
                 });
@@ -140,8 +140,8 @@ class OrderBookMatchingTest {
                         new OrderExpired(SYMBOL, "b-1", "alice", ACCEPTED_AT),
                         released(ioc, "100.00"))
                 .expectState(book -> {
-                    assertThat(book.order("b-1").status()).isEqualTo(OrderStatus.EXPIRED);
-                    assertThat(book.order("b-1").filledQuantity()).isEqualTo(5);
+                    assertThat(book.statusOf("b-1")).isEqualTo(OrderStatus.EXPIRED);
+                    assertThat(book.order("b-1")).as("ended, so no longer live").isNull();
                     assertThat(book.restingOrders(Side.BUY)).isEmpty();
                 });
     }
@@ -159,7 +159,7 @@ class OrderBookMatchingTest {
                         trade(2, fok, next, "99.50", 2),
                         filled(next),
                         filled(fok))
-                .expectState(book -> assertThat(book.order("s-1").status()).isEqualTo(OrderStatus.FILLED));
+                .expectState(book -> assertThat(book.statusOf("s-1")).isEqualTo(OrderStatus.FILLED));
     }
 
     @Test
@@ -174,8 +174,8 @@ class OrderBookMatchingTest {
                         new OrderExpired(SYMBOL, "s-1", "bob", ACCEPTED_AT),
                         released(fok, "6"))
                 .expectState(book -> {
-                    assertThat(book.order("s-1").status()).isEqualTo(OrderStatus.EXPIRED);
-                    assertThat(book.order("s-1").filledQuantity()).isZero();
+                    assertThat(book.statusOf("s-1")).isEqualTo(OrderStatus.EXPIRED);
+                    assertThat(book.order("s-1")).as("ended, so no longer live").isNull();
                     assertThat(book.restingOrders(Side.BUY)).containsExactly("b-1", "b-2", "b-3");
                     assertThat(book.matchingBook().restingQuantity("b-1")).isEqualTo(3);
                     assertThat(book.matchingBook().restingQuantity("b-2")).isEqualTo(2);
@@ -191,7 +191,7 @@ class OrderBookMatchingTest {
                         new OrderCancelled(SYMBOL, "m-1", "bob", CancelReason.MARKET_REMAINDER, ACCEPTED_AT),
                         released(market, "4"))
                 .expectState(book -> {
-                    assertThat(book.order("m-1").status()).isEqualTo(OrderStatus.CANCELLED);
+                    assertThat(book.statusOf("m-1")).isEqualTo(OrderStatus.CANCELLED);
                     assertThat(book.restingOrders(Side.SELL)).isEmpty();
                 });
     }
@@ -204,7 +204,7 @@ class OrderBookMatchingTest {
                 .expectEvents(placed(market),
                         new OrderCancelled(SYMBOL, "m-1", "alice", CancelReason.NO_LIQUIDITY, PLACED_AT))
                 .expectResultMessagePayload(new PlacementResult("m-1", OrderStatus.CANCELLED))
-                .expectState(book -> assertThat(book.order("m-1").reservedAmount()).isNull());
+                .expectState(book -> assertThat(book.order("m-1")).as("ended, so no longer live").isNull());
     }
 
     @Test
@@ -262,8 +262,8 @@ class OrderBookMatchingTest {
                         filled(standing),
                         filled(buy))
                 .expectState(book -> {
-                    assertThat(book.order("s-1").status()).isEqualTo(OrderStatus.CANCELLED);
-                    assertThat(book.order("s-1").filledQuantity()).isZero();
+                    assertThat(book.statusOf("s-1")).isEqualTo(OrderStatus.CANCELLED);
+                    assertThat(book.order("s-1")).as("ended, so no longer live").isNull();
                     assertThat(book.restingOrders(Side.SELL)).isEmpty();
                 });
     }
@@ -306,7 +306,7 @@ class OrderBookMatchingTest {
                 .expectState(book -> {
                     assertThat(book.restingOrders(Side.SELL)).containsExactly("s-1", "s-2");
                     assertThat(book.matchingBook().restingQuantity("s-1")).isEqualTo(5);
-                    assertThat(book.order("s-1").status()).isEqualTo(OrderStatus.OPEN);
+                    assertThat(book.statusOf("s-1")).isEqualTo(OrderStatus.OPEN);
                     assertThat(book.restingOrders(Side.BUY)).isEmpty();
                 });
     }
@@ -437,7 +437,7 @@ class OrderBookMatchingTest {
                 .when(accept(buy))
                 .expectEvents(released(buy, "1000.00"))
                 .expectState(book -> {
-                    assertThat(book.order("b-1").status()).isEqualTo(OrderStatus.CANCELLED);
+                    assertThat(book.statusOf("b-1")).isEqualTo(OrderStatus.CANCELLED);
                     assertThat(book.matchingBook().restingQuantity("s-1")).isEqualTo(10);
                 });
     }
@@ -449,7 +449,7 @@ class OrderBookMatchingTest {
                         released(buy, "1000.00")))
                 .when(accept(buy))
                 .expectEvents(released(buy, "1000.00"))
-                .expectState(book -> assertThat(book.order("b-1").status()).isEqualTo(OrderStatus.CANCELLED));
+                .expectState(book -> assertThat(book.statusOf("b-1")).isEqualTo(OrderStatus.CANCELLED));
     }
 
     private static List<Object> events(Object... parts) {

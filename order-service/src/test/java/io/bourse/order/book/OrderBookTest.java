@@ -26,6 +26,8 @@ import io.bourse.order.OrderStatus;
 import io.bourse.order.matching.MatchingBook;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -206,7 +208,7 @@ class OrderBookTest {
                         new OrderRejected(SYMBOL, "o-1", "alice", RejectReason.RESERVATION_FAILED, LATER), release)
                 .when(new AcceptOrder(SYMBOL, "o-1", "o-1", LATER))
                 .expectEvents(release)
-                .expectState(book -> assertThat(book.order("o-1").status()).isEqualTo(OrderStatus.REJECTED));
+                .expectState(book -> assertThat(book.statusOf("o-1")).isEqualTo(OrderStatus.REJECTED));
     }
 
     @Test
@@ -220,10 +222,50 @@ class OrderBookTest {
     }
 
     @Test
-    void acceptingAnUnknownOrderIsNotFound() {
+    void anAcceptForAnOrderTheBookNoLongerKnowsChangesNothing() {
+        // Most likely a repeat for an order that traded and ended: giving its hold back could take what its
+        // settlements still need.
         fixture.given(LISTED)
-                .when(new AcceptOrder(SYMBOL, "nope", "nope", LATER))
-                .expectException(OrderNotFoundException.class);
+                .when(new AcceptOrder(SYMBOL, "gone", "gone", LATER))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void finishedOrdersLeaveTheBookButARepeatedPlacementStillFindsTheRecentOnes() {
+        PlaceOrder order = buy("o-1", 10, "101.25");
+        fixture.given(LISTED, placed(order), requested(order, "1012.50"),
+                        rejected(order, RejectReason.INSUFFICIENT_FUNDS))
+                .when(order)
+                .expectNoEvents()
+                .expectResultMessagePayload(new PlacementResult("o-1", OrderStatus.REJECTED))
+                .expectState(book -> {
+                    assertThat(book.order("o-1")).isNull();
+                    assertThat(book.liveOrders()).isZero();
+                });
+        fixture.given(LISTED, placed(order), requested(order, "1012.50"),
+                        rejected(order, RejectReason.INSUFFICIENT_FUNDS))
+                .when(buy("o-1", 11, "101.25"))
+                .expectException(DomainException.class)
+                .expectExceptionMessage("order o-1 was placed with different content");
+    }
+
+    @Test
+    void theBookRemembersOnlyABoundedNumberOfFinishedOrders() {
+        List<Object> history = new ArrayList<>();
+        history.add(LISTED);
+        int orders = OrderBook.FINISHED_KEPT + 10;
+        for (int i = 0; i < orders; i++) {
+            PlaceOrder order = buy("o-" + i, 1, "1.00");
+            history.add(placed(order));
+            history.add(rejected(order, RejectReason.INSUFFICIENT_FUNDS));
+        }
+        fixture.given(history)
+                .when(buy("o-new", 1, "1.00"))
+                .expectState(book -> {
+                    assertThat(book.finishedKept()).isEqualTo(OrderBook.FINISHED_KEPT);
+                    assertThat(book.liveOrders()).isEqualTo(1);
+                });
     }
 
     @Test
@@ -262,7 +304,7 @@ class OrderBookTest {
                         new ReservationReleaseDue(SYMBOL, "m-1", "bob", "m-1", SYMBOL, new BigDecimal("3")))
                 .expectState(book -> {
                     assertThat(book.restingOrders(Side.SELL)).isEmpty();
-                    assertThat(book.order("m-1").status()).isEqualTo(OrderStatus.EXPIRED);
+                    assertThat(book.statusOf("m-1")).isEqualTo(OrderStatus.EXPIRED);
                 });
     }
 

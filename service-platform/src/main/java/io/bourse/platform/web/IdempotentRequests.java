@@ -39,6 +39,15 @@ public class IdempotentRequests {
      * @param request the request body, compared on repeats
      */
     public <R> R execute(String scope, String key, Object request, Function<String, R> action) {
+        return execute(scope, key, request, action, action);
+    }
+
+    /**
+     * The same, with {@code repeat} run instead of {@code action} when the key was seen before: a caller that can
+     * tell from its read model that the first request completed answers from there.
+     */
+    public <R> R execute(String scope, String key, Object request, Function<String, R> action,
+                         Function<String, R> repeat) {
         if (key == null || key.isBlank()) {
             return action.apply(ids.generateId().toString());
         }
@@ -58,7 +67,7 @@ public class IdempotentRequests {
             throw new DomainException(DomainException.Kind.UNPROCESSABLE, "IDEMPOTENCY_KEY_REUSED",
                     "the idempotency key '" + key + "' was already used with a different request");
         }
-        return action.apply(first[1]);
+        return repeat.apply(first[1]);
     }
 
     private String hash(Object request) {
