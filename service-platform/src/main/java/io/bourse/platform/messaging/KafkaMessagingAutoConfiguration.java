@@ -149,20 +149,25 @@ public class KafkaMessagingAutoConfiguration {
                 .build();
     }
 
+    /** One admin client for the health probes, kept open: a probe every few seconds need not reconnect each time. */
+    @Bean(destroyMethod = "close")
+    public AdminClient bourseKafkaAdmin(KafkaConnectionDetails connection) {
+        return AdminClient.create(java.util.Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", connection.getBootstrapServers()),
+                AdminClientConfig.CLIENT_ID_CONFIG, "bourse-health",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000));
+    }
+
     @Bean
-    public AbstractHealthIndicator kafkaHealthIndicator(KafkaConnectionDetails connection) {
+    public AbstractHealthIndicator kafkaHealthIndicator(AdminClient bourseKafkaAdmin) {
         return new AbstractHealthIndicator("Kafka is not reachable") {
             @Override
             protected void doHealthCheck(Health.Builder builder) throws Exception {
-                try (AdminClient admin = AdminClient.create(java.util.Map.of(
-                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", connection.getBootstrapServers()),
-                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000))) {
-                    DescribeClusterResult cluster = admin.describeCluster();
-                    int nodes = cluster.nodes().get(2, TimeUnit.SECONDS).size();
-                    builder.up().withDetail("clusterId", cluster.clusterId().get(2, TimeUnit.SECONDS))
-                            .withDetail("nodes", nodes);
-                }
+                DescribeClusterResult cluster = bourseKafkaAdmin.describeCluster();
+                int nodes = cluster.nodes().get(2, TimeUnit.SECONDS).size();
+                builder.up().withDetail("clusterId", cluster.clusterId().get(2, TimeUnit.SECONDS))
+                        .withDetail("nodes", nodes);
             }
         };
     }
