@@ -1,6 +1,7 @@
 package io.bourse.platform.messaging;
 
 import java.time.Duration;
+import java.util.Set;
 import org.apache.kafka.clients.producer.Producer;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -23,18 +24,24 @@ public class KafkaEventForwarder {
     private final String topic;
     private final String acknowledgements;
     private final Duration ackTimeout;
+    private final Set<String> published;
 
+    /** @param published the simple class names of the events to forward; empty forwards all */
     public KafkaEventForwarder(Producer<String, byte[]> producer, KafkaMessageConverter<String, byte[]> converter,
-                               String topic, Duration ackTimeout) {
+                               String topic, Duration ackTimeout, Set<String> published) {
         this.producer = producer;
         this.converter = converter;
         this.topic = topic;
         this.acknowledgements = "Kafka's acknowledgements on " + topic;
         this.ackTimeout = ackTimeout;
+        this.published = Set.copyOf(published);
     }
 
     @EventHandler
     public void forward(EventMessage<?> event) {
+        if (!published.isEmpty() && !published.contains(event.getPayloadType().getSimpleName())) {
+            return;
+        }
         BeforeCommit.await(acknowledgements, producer.send(converter.createKafkaMessage(event, topic)),
                 ackTimeout);
     }

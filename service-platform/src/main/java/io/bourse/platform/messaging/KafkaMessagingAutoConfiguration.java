@@ -94,7 +94,8 @@ public class KafkaMessagingAutoConfiguration {
         }
         return configurer -> configurer.eventProcessing()
                 .registerEventHandler(c -> new KafkaEventForwarder(bourseKafkaProducer, converter.getObject(),
-                        Topics.events(properties.getService()), properties.getCommandTimeout()))
+                        Topics.events(properties.getService()), properties.getCommandTimeout(),
+                        properties.getPublishedEvents()))
                 .assignHandlerInstancesMatching(group, Integer.MAX_VALUE, KafkaEventForwarder.class::isInstance)
                 .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())
                 // An explicit start at the tail, so events stored before the forwarder first ran are sent too.

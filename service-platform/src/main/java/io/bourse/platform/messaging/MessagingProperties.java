@@ -3,8 +3,10 @@ package io.bourse.platform.messaging;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** How a service takes part in the Kafka messaging: its own name and topics, what it consumes, where commands go. */
@@ -40,6 +42,12 @@ public class MessagingProperties {
 
     /** Events a tracking processor handles per transaction, for processors that do not set their own. */
     private int processorBatchSize = 100;
+
+    /**
+     * The events this service publishes to its Kafka topic, by simple class name: its contract with the services that
+     * consume it. Empty publishes every event. Events only the service itself needs stay off the wire.
+     */
+    private Set<String> publishedEvents = new LinkedHashSet<>();
 
     /** Whether this service forwards its stored events to Kafka; off only for maintenance runs. */
     private boolean publishEvents = true;
@@ -118,6 +126,14 @@ public class MessagingProperties {
 
     public void setProcessorBatchSize(int processorBatchSize) {
         this.processorBatchSize = processorBatchSize;
+    }
+
+    public Set<String> getPublishedEvents() {
+        return publishedEvents;
+    }
+
+    public void setPublishedEvents(Set<String> publishedEvents) {
+        this.publishedEvents = publishedEvents;
     }
 
     public boolean isPublishEvents() {
