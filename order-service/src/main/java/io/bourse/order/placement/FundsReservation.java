@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(FundsReservation.PROCESSING_GROUP)
 class FundsReservation {
 
-    static final String PROCESSING_GROUP = "funds-reservation";
+    /** Holds asked for and holds given back share one processor: one pass over the book's events per batch. */
+    static final String PROCESSING_GROUP = "placement";
 
     private static final Logger log = LoggerFactory.getLogger(FundsReservation.class);
 

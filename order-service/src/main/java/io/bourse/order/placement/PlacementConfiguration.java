@@ -8,10 +8,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PlacementConfiguration {
 
-    /** A release that failed must be retried, not logged and skipped as Axon does by default. */
+    /** A reservation or release that failed must be retried, not logged and skipped as Axon does by default. */
     @Bean
     ConfigurerModule retryFailedReleases() {
         return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
-                ReservationReleaser.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+                FundsReservation.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
     }
 }

@@ -17,10 +17,8 @@ import org.springframework.stereotype.Component;
  * retry cannot release twice.
  */
 @Component
-@ProcessingGroup(ReservationReleaser.PROCESSING_GROUP)
+@ProcessingGroup(FundsReservation.PROCESSING_GROUP)
 class ReservationReleaser {
-
-    static final String PROCESSING_GROUP = "reservation-release";
 
     private final Duration timeout;
 

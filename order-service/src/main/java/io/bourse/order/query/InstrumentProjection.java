@@ -11,10 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 @Component
-@ProcessingGroup(InstrumentProjection.PROCESSING_GROUP)
+@ProcessingGroup(OrderProjection.PROCESSING_GROUP)
 public class InstrumentProjection {
 
-    public static final String PROCESSING_GROUP = "instruments";
 
     private final JdbcTemplate jdbc;
 

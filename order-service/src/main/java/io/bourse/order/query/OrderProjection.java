@@ -37,7 +37,11 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(OrderProjection.PROCESSING_GROUP)
 public class OrderProjection {
 
-    public static final String PROCESSING_GROUP = "orders";
+    /**
+     * The order-service's read models (orders, trades, instruments) share one processor: one pass over the book's
+     * events and one token update per batch for all of them.
+     */
+    public static final String PROCESSING_GROUP = "order-views";
 
     private final JdbcTemplate jdbc;
 
