@@ -7,7 +7,9 @@ import io.bourse.events.DomainException.Kind;
 import io.bourse.events.order.Side;
 import io.bourse.events.portfolio.TradeLegState;
 import io.bourse.events.settlement.FlagSettlement;
-import io.bourse.events.settlement.LegOutcomeRecorded;
+import io.bourse.events.settlement.LegRejected;
+import io.bourse.events.settlement.LegReversed;
+import io.bourse.events.settlement.LegSettled;
 import io.bourse.events.settlement.RecordLegOutcome;
 import io.bourse.events.settlement.SettlementFailed;
 import io.bourse.events.settlement.SettlementOverdue;
@@ -70,7 +72,11 @@ public class Settlement {
         if (status != SettlementStatus.PENDING || !changes(leg(side), state)) {
             return;
         }
-        apply(new LegOutcomeRecorded(tradeId, side, state, command.reason(), at));
+        apply(switch (state) {
+            case SETTLED -> new LegSettled(tradeId, side, at);
+            case REJECTED -> new LegRejected(tradeId, side, command.reason(), at);
+            case REVERSED -> new LegReversed(tradeId, side, at);
+        });
         if (failureReason == null) {
             if (buy == TradeLegState.SETTLED && sell == TradeLegState.SETTLED) {
                 apply(new TradeSettled(tradeId, at));
@@ -114,14 +120,28 @@ public class Settlement {
     }
 
     @EventSourcingHandler
-    void on(LegOutcomeRecorded event) {
-        if (event.side() == Side.BUY) {
-            buy = event.state();
-        } else {
-            sell = event.state();
-        }
-        if (event.state() == TradeLegState.REJECTED && failureReason == null) {
+    void on(LegSettled event) {
+        leg(event.side(), TradeLegState.SETTLED);
+    }
+
+    @EventSourcingHandler
+    void on(LegRejected event) {
+        leg(event.side(), TradeLegState.REJECTED);
+        if (failureReason == null) {
             failureReason = event.reason() != null ? event.reason() : LEG_REJECTED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(LegReversed event) {
+        leg(event.side(), TradeLegState.REVERSED);
+    }
+
+    private void leg(Side side, TradeLegState state) {
+        if (side == Side.BUY) {
+            buy = state;
+        } else {
+            sell = state;
         }
     }
 

@@ -7,7 +7,8 @@ import io.bourse.events.portfolio.SettleTradeLeg;
 import io.bourse.events.portfolio.TradeLegAnswer;
 import io.bourse.events.portfolio.TradeLegState;
 import io.bourse.events.settlement.FlagSettlement;
-import io.bourse.events.settlement.LegOutcomeRecorded;
+import io.bourse.events.settlement.LegRejected;
+import io.bourse.events.settlement.LegReversed;
 import io.bourse.events.settlement.RecordLegOutcome;
 import io.bourse.events.settlement.SettlementFailed;
 import io.bourse.events.settlement.SettlementStarted;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * Settles one trade between the buyer's and the seller's portfolios: asks both to settle their leg and, once a leg
  * is rejected, reverses every leg that is not void. Each portfolio's reply carries the leg's outcome, which the saga
  * hands to the {@link Settlement} record; the record decides SETTLED or FAILED, and this saga only reads the
- * record's events, all local: nothing it waits for travels through Kafka.
+ * record's events, all local: nothing it waits for travels through Kafka. On the way to SETTLED it handles only the
+ * start and the end: a settled leg needs nothing from it, so the saga is not loaded for one.
  * <p>
  * It starts on {@link SettlementStarted}, which the record emits exactly once per trade, so a redelivered trade
  * starts no second saga. Every command it sends is idempotent by its leg id.
@@ -56,6 +58,7 @@ public class TradeSettlementSaga {
 
     private SettleTradeLeg buy;
     private SettleTradeLeg sell;
+    // Only refusals and reversals are tracked: a deadline asks again for every leg not known void.
     private TradeLegState buyState;
     private TradeLegState sellState;
     private boolean compensating;
@@ -81,15 +84,24 @@ public class TradeSettlementSaga {
     }
 
     @SagaEventHandler(associationProperty = TRADE_ID)
-    public void on(LegOutcomeRecorded event, CommandGateway commands, Clock clock) {
-        if (event.side() == Side.BUY) {
-            buyState = event.state();
-        } else {
-            sellState = event.state();
-        }
-        if (event.state() == TradeLegState.REJECTED && !compensating) {
+    public void on(LegRejected event, CommandGateway commands, Clock clock) {
+        track(event.side(), TradeLegState.REJECTED);
+        if (!compensating) {
             compensating = true;
             askForWhatIsOpen(commands, clock);
+        }
+    }
+
+    @SagaEventHandler(associationProperty = TRADE_ID)
+    public void on(LegReversed event) {
+        track(event.side(), TradeLegState.REVERSED);
+    }
+
+    private void track(Side side, TradeLegState state) {
+        if (side == Side.BUY) {
+            buyState = state;
+        } else {
+            sellState = state;
         }
     }
 
@@ -125,15 +137,14 @@ public class TradeSettlementSaga {
         cancelDeadline(deadlines);
     }
 
-    /** Settling: each leg without an answer is asked to settle. Compensating: each leg not void is reversed. */
+    /**
+     * Settling: both legs are asked again (a settled one answers as before, and the record ignores the repeat).
+     * Compensating: each leg not void is reversed.
+     */
     private void askForWhatIsOpen(CommandGateway commands, Clock clock) {
         if (!compensating) {
-            if (buyState == null) {
-                ask(commands, clock, buy, buy);
-            }
-            if (sellState == null) {
-                ask(commands, clock, sell, sell);
-            }
+            ask(commands, clock, buy, buy);
+            ask(commands, clock, sell, sell);
             return;
         }
         // A leg still pending is reversed too: that voids it, so a settle still on its way is refused.

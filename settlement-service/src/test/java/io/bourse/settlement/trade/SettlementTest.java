@@ -4,7 +4,9 @@ import io.bourse.events.DomainException;
 import io.bourse.events.order.Side;
 import io.bourse.events.portfolio.TradeLegState;
 import io.bourse.events.settlement.FlagSettlement;
-import io.bourse.events.settlement.LegOutcomeRecorded;
+import io.bourse.events.settlement.LegRejected;
+import io.bourse.events.settlement.LegReversed;
+import io.bourse.events.settlement.LegSettled;
 import io.bourse.events.settlement.RecordLegOutcome;
 import io.bourse.events.settlement.SettlementFailed;
 import io.bourse.events.settlement.SettlementOverdue;
@@ -199,11 +201,19 @@ class SettlementTest {
                 .expectNoEvents();
     }
 
-    private static LegOutcomeRecorded buy(TradeLegState state, String reason, Instant at) {
-        return new LegOutcomeRecorded(TRADE, Side.BUY, state, reason, at);
+    private static Object buy(TradeLegState state, String reason, Instant at) {
+        return recorded(Side.BUY, state, reason, at);
     }
 
-    private static LegOutcomeRecorded sell(TradeLegState state, String reason, Instant at) {
-        return new LegOutcomeRecorded(TRADE, Side.SELL, state, reason, at);
+    private static Object sell(TradeLegState state, String reason, Instant at) {
+        return recorded(Side.SELL, state, reason, at);
+    }
+
+    private static Object recorded(Side side, TradeLegState state, String reason, Instant at) {
+        return switch (state) {
+            case SETTLED -> new LegSettled(TRADE, side, at);
+            case REJECTED -> new LegRejected(TRADE, side, reason, at);
+            case REVERSED -> new LegReversed(TRADE, side, at);
+        };
     }
 }

@@ -4,7 +4,6 @@ import static io.bourse.settlement.trade.TradeSettlementSagaTest.ANSWERED_AT;
 import static io.bourse.settlement.trade.TradeSettlementSagaTest.BUY_REJECTED;
 import static io.bourse.settlement.trade.TradeSettlementSagaTest.EXECUTED_AT;
 import static io.bourse.settlement.trade.TradeSettlementSagaTest.REVERSE_SELL;
-import static io.bourse.settlement.trade.TradeSettlementSagaTest.SELL_SETTLED;
 import static io.bourse.settlement.trade.TradeSettlementSagaTest.STARTED;
 import static io.bourse.settlement.trade.TradeSettlementSagaTest.TRADE;
 import static org.mockito.ArgumentMatchers.any;
@@ -49,10 +48,9 @@ class TradeSettlementSagaStateTest {
     }
 
     @Test
-    void aRestoredSagaRemembersItsLegsTheirStatesItsAttemptsAndItsDeadline() {
+    void aRestoredSagaRemembersItsLegsTheRefusalItsAttemptsAndItsDeadline() {
         TradeSettlementSaga saga = new TradeSettlementSaga();
         saga.on(STARTED, commands, deadlines, settings, clock);
-        saga.on(SELL_SETTLED, commands, clock);
         saga.on(BUY_REJECTED, commands, clock);
         verify(commands).send(REVERSE_SELL);
         clearInvocations(commands);
