@@ -6,9 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 launcher=$(ls local-stack/target/local-stack-*-SNAPSHOT.jar 2>/dev/null | head -n 1 || true)
-if [[ -z "$launcher" ]] || [[ -n "$(find . -path ./.bourse -prune -o \( -path '*/src/*' -o -name pom.xml \) -newer "$launcher" -print -quit)" ]]; then
+if [[ -z "$launcher" ]] || [[ -z "${BOURSE_SKIP_BUILD:-}" && -n "$(find . -path ./.bourse -prune -o \( -path '*/src/*' -o -name pom.xml \) -newer "$launcher" -print -quit)" ]]; then
   echo "Building Bourse..."
   ./mvnw -q -B -DskipTests package
   launcher=$(ls local-stack/target/local-stack-*-SNAPSHOT.jar | head -n 1)
 fi
-exec java -jar "$launcher" --project-dir=. "$@"
+# The launcher runs the Kafka broker: on C1 alone, as the services do, C2 kept a core busy compiling the broker.
+# shellcheck disable=SC2086
+exec java ${BOURSE_LAUNCHER_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -jar "$launcher" --project-dir=. "$@"
