@@ -1,0 +1,5 @@
+package io.bourse.benchmarks.flow;
+
+enum Side {
+    BUY, SELL
+}
