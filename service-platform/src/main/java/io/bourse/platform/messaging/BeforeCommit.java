@@ -23,8 +23,8 @@ public final class BeforeCommit {
     }
 
     /**
-     * @param kind    names the work, and keeps apart what different handlers of one batch wait for
-     * @param timeout how long the batch waits, from its commit, for all the work of this kind
+     * The {@code kind} names the work and keeps apart what different handlers of one batch wait for; the batch waits
+     * up to {@code timeout}, from its commit, for all the work of that kind.
      */
     public static void await(String kind, Future<?> work, Duration timeout) {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();

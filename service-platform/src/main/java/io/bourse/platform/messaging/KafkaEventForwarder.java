@@ -26,7 +26,7 @@ public class KafkaEventForwarder {
     private final Duration ackTimeout;
     private final Set<String> published;
 
-    /** @param published the simple class names of the events to forward; empty forwards all */
+    /** {@code published} holds the simple class names of the events to forward; empty forwards all. */
     public KafkaEventForwarder(Producer<String, byte[]> producer, KafkaMessageConverter<String, byte[]> converter,
                                String topic, Duration ackTimeout, Set<String> published) {
         this.producer = producer;
