@@ -38,10 +38,10 @@ public class MessagingProperties {
     private int commandBatchSize = 500;
 
     /** Events published to Kafka per transaction of the publishing processor. */
-    private int publisherBatchSize = 200;
+    private int publisherBatchSize = 500;
 
     /** Events a tracking processor handles per transaction, for processors that do not set their own. */
-    private int processorBatchSize = 100;
+    private int processorBatchSize = 500;
 
     /**
      * The events this service publishes to its Kafka topic, by simple class name: its contract with the services that
