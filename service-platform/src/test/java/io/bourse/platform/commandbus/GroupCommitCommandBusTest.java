@@ -1,0 +1,136 @@
+package io.bourse.platform.commandbus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The writer's promises: queued commands share one transaction, each caller hears its own result only after the
+ * commit, one failing command costs the others nothing, a full queue refuses at once, and a command sent from inside
+ * a unit of work joins it. The transactions are counted rather than run against a database here; the integration
+ * tests run the same bus on PostgreSQL.
+ */
+class GroupCommitCommandBusTest {
+
+    private final List<String> log = new CopyOnWriteArrayList<>();
+    private final TransactionManager transactions = () -> {
+        log.add("begin");
+        return new Transaction() {
+            @Override
+            public void commit() {
+                log.add("commit");
+            }
+
+            @Override
+            public void rollback() {
+                log.add("rollback");
+            }
+        };
+    };
+    // The handlers' own bus starts no transactions here, so the log shows only the writer's.
+    private final SimpleCommandBus simple = SimpleCommandBus.builder().build();
+    private GroupCommitCommandBus bus = new GroupCommitCommandBus("test", simple, transactions, 10, 100);
+
+    GroupCommitCommandBusTest() {
+        simple.subscribe(String.class.getName(), command -> {
+            String payload = (String) command.getPayload();
+            if (payload.startsWith("fail")) {
+                throw new IllegalArgumentException("refused " + payload);
+            }
+            log.add("handle " + payload);
+            return payload.toUpperCase();
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        bus.stop();
+    }
+
+    @Test
+    void queuedCommandsAreHandledInOneTransactionAndAnsweredAfterItsCommit() throws Exception {
+        List<CompletableFuture<CommandResultMessage<?>>> results = new ArrayList<>();
+        for (String payload : List.of("a", "b", "c")) {
+            results.add(send(payload));
+        }
+        bus.start();
+        for (CompletableFuture<CommandResultMessage<?>> result : results) {
+            result.get(5, TimeUnit.SECONDS);
+        }
+        assertThat(results.stream().map(result -> (Object) result.join().getPayload())).containsExactly("A", "B", "C");
+        assertThat(log).containsExactly("begin", "handle a", "handle b", "handle c", "commit",
+                "answer A", "answer B", "answer C");
+    }
+
+    @Test
+    void aFailingCommandIsAnsweredWithItsExceptionAndTheOthersStillSucceed() throws Exception {
+        CompletableFuture<CommandResultMessage<?>> first = send("a");
+        CompletableFuture<CommandResultMessage<?>> failing = send("fail-b");
+        CompletableFuture<CommandResultMessage<?>> last = send("c");
+        bus.start();
+
+        assertThat(first.get(5, TimeUnit.SECONDS).getPayload()).isEqualTo("A");
+        assertThat(last.get(5, TimeUnit.SECONDS).getPayload()).isEqualTo("C");
+        CommandResultMessage<?> refused = failing.get(5, TimeUnit.SECONDS);
+        assertThat(refused.isExceptional()).isTrue();
+        assertThat(refused.exceptionResult()).hasMessage("refused fail-b");
+        // The batch was undone as a whole, then every command ran alone: nothing of the batch was kept.
+        assertThat(log).containsExactly("begin", "handle a", "rollback", "handle a", "answer A", "handle c",
+                "answer C");
+    }
+
+    @Test
+    void aFullQueueRefusesAtOnce() {
+        bus = new GroupCommitCommandBus("test", simple, transactions, 2, 100);
+        send("a");
+        send("b");
+        CommandResultMessage<?> refused = send("c").join();
+        assertThat(refused.isExceptional()).isTrue();
+        assertThat(refused.exceptionResult()).isInstanceOf(CommandBusOverloadedException.class);
+    }
+
+    @Test
+    void aCommandSentFromInsideAUnitOfWorkJoinsItOnTheCallersThread() {
+        UnitOfWork<?> outer = DefaultUnitOfWork.startAndGet(null);
+        try {
+            CompletableFuture<CommandResultMessage<?>> result = send("a");
+            assertThat(result).isCompleted();
+            assertThat(result.join().getPayload()).isEqualTo("A");
+            assertThat(CurrentUnitOfWork.get()).isSameAs(outer);
+        } finally {
+            outer.commit();
+        }
+    }
+
+    @Test
+    void afterStoppingCommandsAreRefusedNotLost() {
+        bus.start();
+        bus.stop();
+        assertThat(send("a").join().exceptionResult()).isInstanceOf(CommandBusOverloadedException.class);
+    }
+
+    private CompletableFuture<CommandResultMessage<?>> send(String payload) {
+        CompletableFuture<CommandResultMessage<?>> result = new CompletableFuture<>();
+        bus.dispatch(GenericCommandMessage.asCommandMessage(payload), (command, answer) -> {
+            if (!answer.isExceptional()) {
+                log.add("answer " + answer.getPayload());
+            }
+            result.complete(answer);
+        });
+        return result;
+    }
+}
