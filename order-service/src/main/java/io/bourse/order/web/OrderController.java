@@ -8,6 +8,8 @@ import io.bourse.order.book.PlacementResult;
 import io.bourse.order.query.FindOrder;
 import io.bourse.order.query.FindOrders;
 import io.bourse.order.query.OrderView;
+import io.bourse.platform.commandbus.GroupCommitCommandBus;
+import io.bourse.platform.messaging.MessagingProperties;
 import io.bourse.platform.web.IdempotentRequests;
 import jakarta.validation.Valid;
 import java.time.Clock;
@@ -18,6 +20,7 @@ import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,12 +41,17 @@ class OrderController {
     private final QueryGateway queries;
     private final IdempotentRequests idempotentRequests;
     private final Clock clock;
+    private final GroupCommitCommandBus writer;
+    private final MessagingProperties messaging;
 
-    OrderController(CommandGateway commands, QueryGateway queries, IdempotentRequests idempotentRequests, Clock clock) {
+    OrderController(CommandGateway commands, QueryGateway queries, IdempotentRequests idempotentRequests, Clock clock,
+                    @Qualifier("localSegment") GroupCommitCommandBus writer, MessagingProperties messaging) {
         this.commands = commands;
         this.queries = queries;
         this.idempotentRequests = idempotentRequests;
         this.clock = clock;
+        this.writer = writer;
+        this.messaging = messaging;
     }
 
     /**
@@ -56,6 +64,7 @@ class OrderController {
             @Valid @RequestBody PlaceOrderRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         request.requireLimitPriceForLimitOrder();
+        writer.admit(messaging.getIntakeMaxQueueWait());
         String key = idempotencyKey != null ? idempotencyKey : request.clientOrderId();
         Function<String, PlacementResult> place = orderId -> commands.sendAndWait(
                 request.toCommand(orderId, clock.instant().truncatedTo(ChronoUnit.MICROS)));

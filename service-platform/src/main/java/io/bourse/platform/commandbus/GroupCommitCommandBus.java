@@ -1,5 +1,6 @@
 package io.bourse.platform.commandbus;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -82,7 +83,7 @@ public class GroupCommitCommandBus implements CommandBus, SmartLifecycle {
                     new CommandBusOverloadedException("the service is shutting down")));
             return;
         }
-        if (!queue.offer(new Queued(command, callback))) {
+        if (!queue.offer(new Queued(command, callback, System.nanoTime()))) {
             callback.onResult(command, GenericCommandResultMessage.asCommandResultMessage(
                     new CommandBusOverloadedException(queue.size() + " commands are waiting to be handled")));
         }
@@ -91,6 +92,24 @@ public class GroupCommitCommandBus implements CommandBus, SmartLifecycle {
     /** Commands waiting for the writer; a gauge for operators. */
     public int queued() {
         return queue.size();
+    }
+
+    /** How long the oldest waiting command has waited: what a command queued now can expect, at least. */
+    public Duration oldestWait() {
+        Queued oldest = queue.peek();
+        return oldest == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - oldest.queuedAt());
+    }
+
+    /**
+     * Refuses new work at the edge of the service while the writer is behind by more than {@code maxWait}: a client
+     * is told at once to come back shortly (503), and the commands of orders already in flight are not delayed
+     * further by new ones.
+     */
+    public void admit(Duration maxWait) {
+        Duration waited = oldestWait();
+        if (waited.compareTo(maxWait) > 0) {
+            throw new CommandBusOverloadedException("commands wait " + waited.toMillis() + " ms to be handled");
+        }
     }
 
     private void write() {
@@ -202,7 +221,7 @@ public class GroupCommitCommandBus implements CommandBus, SmartLifecycle {
         }
     }
 
-    private record Queued(CommandMessage<?> command, CommandCallback<?, ?> callback) {
+    private record Queued(CommandMessage<?> command, CommandCallback<?, ?> callback, long queuedAt) {
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         void handleAlone(CommandBus bus) {

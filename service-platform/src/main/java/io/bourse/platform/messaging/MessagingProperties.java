@@ -34,6 +34,12 @@ public class MessagingProperties {
     /** Commands that may wait for this service's command writer; past that, new ones are refused (503). */
     private int commandQueueCapacity = 2_000;
 
+    /**
+     * How far behind the command writer may be before new orders are refused with 503 at intake; the flow of orders
+     * already accepted is never refused.
+     */
+    private Duration intakeMaxQueueWait = Duration.ofMillis(250);
+
     /** The most commands the command writer handles in one transaction. */
     private int commandBatchSize = 500;
 
@@ -102,6 +108,14 @@ public class MessagingProperties {
 
     public void setCommandQueueCapacity(int commandQueueCapacity) {
         this.commandQueueCapacity = commandQueueCapacity;
+    }
+
+    public Duration getIntakeMaxQueueWait() {
+        return intakeMaxQueueWait;
+    }
+
+    public void setIntakeMaxQueueWait(Duration intakeMaxQueueWait) {
+        this.intakeMaxQueueWait = intakeMaxQueueWait;
     }
 
     public int getCommandBatchSize() {

@@ -1,7 +1,9 @@
 package io.bourse.platform.commandbus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -114,6 +116,21 @@ class GroupCommitCommandBusTest {
         } finally {
             outer.commit();
         }
+    }
+
+    @Test
+    void intakeIsRefusedWhileTheWriterIsBehindAndAdmittedOnceItCaughtUp() throws Exception {
+        CompletableFuture<CommandResultMessage<?>> waiting = send("a");
+        Thread.sleep(50);
+        assertThat(bus.oldestWait()).isGreaterThanOrEqualTo(Duration.ofMillis(50));
+        assertThatThrownBy(() -> bus.admit(Duration.ofMillis(10)))
+                .isInstanceOf(CommandBusOverloadedException.class);
+        bus.admit(Duration.ofSeconds(60));
+
+        bus.start();
+        waiting.get(5, TimeUnit.SECONDS);
+        assertThat(bus.oldestWait()).isEqualTo(Duration.ZERO);
+        bus.admit(Duration.ofMillis(10));
     }
 
     @Test
