@@ -102,12 +102,7 @@ final class BookOrder {
      * includes any price improvement); for a sell, the units reserved less those sold. Zero once released.
      */
     BigDecimal unneededHold() {
-        return holdReleased ? BigDecimal.ZERO : holdNotNeededByFills();
-    }
-
-    /** The same, whether or not it was released before. */
-    BigDecimal holdNotNeededByFills() {
-        if (reservedAmount == null) {
+        if (reservedAmount == null || holdReleased) {
             return BigDecimal.ZERO;
         }
         BigDecimal used = side == Side.BUY ? filledNotional : BigDecimal.valueOf(filledQuantity);

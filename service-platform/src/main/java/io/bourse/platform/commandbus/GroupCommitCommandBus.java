@@ -89,11 +89,6 @@ public class GroupCommitCommandBus implements CommandBus, SmartLifecycle {
         }
     }
 
-    /** Commands waiting for the writer; a gauge for operators. */
-    public int queued() {
-        return queue.size();
-    }
-
     /** How long the oldest waiting command has waited: what a command queued now can expect, at least. */
     public Duration oldestWait() {
         Queued oldest = queue.peek();

@@ -52,8 +52,8 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
  * {@link CommandReplyTimeoutException} when none comes in time.</li>
  * <li>Handling: this service's command topic is consumed by one consumer group per service, so Kafka's partition
  * ownership gives each aggregate one handling instance at a time. A poll's commands go to the local command bus
- * together, and each result or exception goes back to the sender's reply topic once it is committed. Aggregate caches are dropped when partitions move,
- * since another instance may change those aggregates next.</li>
+ * together, and each result or exception goes back to the sender's reply topic once it is committed. Aggregate
+ * caches are dropped when partitions move, since another instance may change those aggregates next.</li>
  * <li>Commands this service handles itself never leave it.</li>
  * </ul>
  */
