@@ -2,7 +2,9 @@ package io.bourse.platform.messaging;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +21,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  */
 public final class BeforeCommit {
 
+    private static final String RESOURCE = BeforeCommit.class.getName();
+
     private BeforeCommit() {
     }
 
@@ -28,12 +32,12 @@ public final class BeforeCommit {
      */
     public static void await(String kind, Future<?> work, Duration timeout) {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        List<Future<?>> pending = unitOfWork.getOrComputeResource(BeforeCommit.class.getName() + "." + kind, key -> {
+        Map<String, List<Future<?>>> pendingByKind = unitOfWork.getOrComputeResource(RESOURCE, key -> new HashMap<>());
+        pendingByKind.computeIfAbsent(kind, k -> {
             List<Future<?>> futures = new ArrayList<>();
             unitOfWork.onPrepareCommit(u -> awaitAll(kind, futures, timeout));
             return futures;
-        });
-        pending.add(work);
+        }).add(work);
     }
 
     private static void awaitAll(String kind, List<Future<?>> pending, Duration timeout) {
