@@ -2,7 +2,7 @@ package io.bourse.order.book;
 
 import org.axonframework.common.caching.Cache;
 import io.bourse.platform.axon.AggregateCache;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import io.bourse.platform.axon.EventCountSnapshots;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,7 +16,7 @@ class OrderBookConfiguration {
     @Bean
     SnapshotTriggerDefinition orderBookSnapshotTrigger(
             Snapshotter snapshotter, @Value("${bourse.snapshots.order-book.threshold:500}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+        return new EventCountSnapshots(snapshotter, threshold);
     }
 
     // The book is the single writer for its symbol, so a cached instance stays current between commands.

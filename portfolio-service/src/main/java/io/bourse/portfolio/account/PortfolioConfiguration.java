@@ -2,7 +2,7 @@ package io.bourse.portfolio.account;
 
 import org.axonframework.common.caching.Cache;
 import io.bourse.platform.axon.AggregateCache;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import io.bourse.platform.axon.EventCountSnapshots;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,7 +16,7 @@ class PortfolioConfiguration {
     @Bean
     SnapshotTriggerDefinition portfolioSnapshotTrigger(Snapshotter snapshotter,
             @Value("${bourse.snapshots.portfolio.threshold:100}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+        return new EventCountSnapshots(snapshotter, threshold);
     }
 
     // Weak references let the garbage collector bound the cache, so no size needs tuning.

@@ -3,16 +3,21 @@ package io.bourse.platform.axon;
 import io.bourse.platform.serialization.Serialization;
 import io.bourse.platform.web.IdempotentRequests;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
@@ -25,6 +30,7 @@ import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
 import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -121,6 +127,19 @@ public class AxonPostgresAutoConfiguration {
                 .build());
     }
 
+    /**
+     * Sagas in PostgreSQL, with the ones in use kept in memory (see {@link CachedSagaStore}): a saga that lives for a
+     * trade is read once, not at each of its events.
+     */
+    @Bean
+    @ConditionalOnMissingBean(SagaStore.class)
+    public CachedSagaStore sagaStore(ConnectionProvider connectionProvider, Serializer serializer,
+                                     SagaSqlSchema sagaSqlSchema,
+                                     @Value("${bourse.sagas.cached:10000}") long cachedSagas) {
+        return new CachedSagaStore(JdbcSagaStore.builder().connectionProvider(connectionProvider)
+                .sqlSchema(sagaSqlSchema).serializer(serializer).build(), cachedSagas);
+    }
+
     @Bean
     public DeadLetterSchema deadLetterSchema() {
         return DeadLetterSchema.builder()
@@ -151,27 +170,52 @@ public class AxonPostgresAutoConfiguration {
     }
 
     /**
-     * Snapshots are written on a thread of their own: the command that crossed the threshold does not wait while its
-     * aggregate is loaded again and serialized.
+     * Snapshots are taken from the aggregate in memory when a command crosses its trigger's threshold, and stored
+     * after the command commits on a thread of their own (see {@link InMemorySnapshotter}).
      */
     @Bean
-    @ConditionalOnMissingBean(Snapshotter.class)
-    public SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
+    @Primary
+    @ConditionalOnMissingBean(InMemorySnapshotter.class)
+    public InMemorySnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
+                                                    EventStorageEngine storageEngine, Serializer serializer,
+                                                    SpringAggregateSnapshotter reloadingSnapshotter,
+                                                    @Qualifier("snapshotWriter") ExecutorService snapshotWriter) {
+        return new InMemorySnapshotter(configuration::repository, storageEngine, serializer, reloadingSnapshotter,
+                snapshotWriter);
+    }
+
+    /** Axon's snapshotter, which loads the aggregate again: for a trigger that fires while an aggregate loads. */
+    @Bean
+    public SpringAggregateSnapshotter reloadingSnapshotter(org.axonframework.config.Configuration configuration,
                                                            HandlerDefinition handlerDefinition,
                                                            ParameterResolverFactory parameterResolverFactory,
-                                                           EventStore eventStore, TransactionManager transactionManager) {
+                                                           EventStore eventStore, TransactionManager transactionManager,
+                                                           @Qualifier("snapshotWriter") ExecutorService snapshotWriter) {
         return SpringAggregateSnapshotter.builder()
                 .repositoryProvider(configuration::repository)
                 .transactionManager(transactionManager)
                 .eventStore(eventStore)
                 .parameterResolverFactory(parameterResolverFactory)
                 .handlerDefinition(handlerDefinition)
-                .executor(Executors.newSingleThreadExecutor(runnable -> {
-                    Thread thread = new Thread(runnable, "aggregate-snapshotter");
-                    thread.setDaemon(true);
-                    return thread;
-                }))
+                .executor(snapshotWriter)
                 .build();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    @Qualifier("snapshotWriter")
+    public ExecutorService snapshotWriter() {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "aggregate-snapshotter");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Every aggregate's commands find their target through members looked up once per command type. */
+    @Bean
+    @ConditionalOnMissingBean
+    public CommandTargetResolver commandTargetResolver() {
+        return new CachedCommandTargetResolver();
     }
 
     @Bean
