@@ -32,7 +32,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * rejected and every leg is void (rejected, or reversed by compensation). Every command is idempotent, because the
  * trade and the answers arrive at least once: a repeat finds the record as it is and records nothing.
  */
-@Aggregate
+@Aggregate(cache = "settlementCache")
 public class Settlement {
 
     /** The failure reason of a leg rejected without saying why. */
