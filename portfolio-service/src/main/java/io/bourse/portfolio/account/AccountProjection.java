@@ -5,19 +5,19 @@ import io.bourse.events.order.Side;
 import io.bourse.events.portfolio.AccountFrozen;
 import io.bourse.events.portfolio.AccountOpened;
 import io.bourse.events.portfolio.AccountUnfrozen;
-import io.bourse.events.portfolio.TradeLegReversed;
-import io.bourse.events.portfolio.TradeLegSettled;
-import io.bourse.portfolio.account.AccountView.PositionView;
-import java.math.RoundingMode;
 import io.bourse.events.portfolio.AssetDeposited;
 import io.bourse.events.portfolio.AssetWithdrawn;
 import io.bourse.events.portfolio.FundsReleased;
 import io.bourse.events.portfolio.FundsReserved;
+import io.bourse.events.portfolio.TradeLegReversed;
+import io.bourse.events.portfolio.TradeLegSettled;
+import io.bourse.platform.messaging.BatchWrites;
 import io.bourse.portfolio.account.AccountView.BalanceView;
+import io.bourse.portfolio.account.AccountView.PositionView;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -30,12 +30,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Accounts and their balances in {@code account_view} and {@code balance_view}.
+ * Accounts, their balances and positions in {@code account_view}, {@code balance_view} and {@code position_view}.
  * <p>
  * Balance events carry amounts, not the resulting balance, so applying one twice would count it twice. Each account
  * row therefore remembers the sequence number of the last Portfolio event applied to it, and an event at or below
  * that number (a redelivery after a crash or a retried batch) is skipped. Events of one account arrive in order
  * because the processor sequences them by aggregate.
+ * <p>
+ * The handlers only queue each event's change; the processor's batch applies them all at once when it prepares to
+ * commit ({@link AccountRows}), so a batch reads and writes each account it touches once, not once per event.
  */
 @Component
 @ProcessingGroup("accounts")
@@ -47,121 +50,102 @@ public class AccountProjection {
         this.jdbc = jdbc;
     }
 
+    private AccountRows batch() {
+        return BatchWrites.of(this, () -> new AccountRows(jdbc), AccountRows::write);
+    }
+
     @EventHandler
     void on(AccountOpened event, @Timestamp Instant openedAt, @SequenceNumber long sequence) {
-        jdbc.update("""
-                insert into account_view (account_id, owner, opened_at, last_sequence) values (?, ?, ?, ?)
-                on conflict (account_id) do nothing""",
-                event.accountId(), event.owner(), OffsetDateTime.ofInstant(openedAt, ZoneOffset.UTC), sequence);
+        batch().open(event.accountId(), sequence, event.owner(), openedAt);
     }
 
     @EventHandler
     void on(AssetDeposited event, @SequenceNumber long sequence) {
-        if (advance(event.accountId(), sequence)) {
-            adjust(event.accountId(), event.asset(), event.amount(), BigDecimal.ZERO);
-            unitsMoved(event.accountId(), event.asset(), event.amount());
-        }
+        batch().change(event.accountId(), sequence, account -> {
+            account.adjust(event.asset(), event.amount(), BigDecimal.ZERO);
+            unitsMoved(account, event.asset(), event.amount());
+        });
     }
 
     @EventHandler
     void on(AssetWithdrawn event, @SequenceNumber long sequence) {
-        if (advance(event.accountId(), sequence)) {
-            adjust(event.accountId(), event.asset(), event.amount().negate(), BigDecimal.ZERO);
-            unitsMoved(event.accountId(), event.asset(), event.amount().negate());
-        }
+        batch().change(event.accountId(), sequence, account -> {
+            account.adjust(event.asset(), event.amount().negate(), BigDecimal.ZERO);
+            unitsMoved(account, event.asset(), event.amount().negate());
+        });
     }
 
     @EventHandler
     void on(FundsReserved event, @SequenceNumber long sequence) {
-        change(event.accountId(), sequence, event.asset(), event.amount().negate(), event.amount());
+        batch().change(event.accountId(), sequence,
+                account -> account.adjust(event.asset(), event.amount().negate(), event.amount()));
     }
 
     @EventHandler
     void on(FundsReleased event, @SequenceNumber long sequence) {
-        change(event.accountId(), sequence, event.asset(), event.amount(), event.amount().negate());
+        batch().change(event.accountId(), sequence,
+                account -> account.adjust(event.asset(), event.amount(), event.amount().negate()));
     }
 
     @EventHandler
     void on(TradeLegSettled event, @SequenceNumber long sequence) {
-        if (!advance(event.accountId(), sequence)) {
-            return;
-        }
         BigDecimal units = BigDecimal.valueOf(event.quantity());
-        if (event.side() == Side.BUY) {
-            adjust(event.accountId(), Assets.CASH, BigDecimal.ZERO, event.cashAmount().negate());
-            adjust(event.accountId(), event.symbol(), units, BigDecimal.ZERO);
-            position(event.accountId(), event.symbol(), event.quantity(), event.cashAmount(), BigDecimal.ZERO);
-        } else {
-            adjust(event.accountId(), event.symbol(), BigDecimal.ZERO, units.negate());
-            adjust(event.accountId(), Assets.CASH, event.cashAmount(), BigDecimal.ZERO);
-            BigDecimal costRemoved = averageCostOf(event.accountId(), event.symbol()).multiply(units);
-            BigDecimal realized = event.cashAmount().subtract(costRemoved);
-            jdbc.update("insert into position_sale (leg_id, cost_removed, realized_pnl) values (?, ?, ?)"
-                    + " on conflict do nothing", event.legId(), costRemoved, realized);
-            position(event.accountId(), event.symbol(), -event.quantity(), costRemoved.negate(), realized);
-        }
+        batch().change(event.accountId(), sequence, account -> {
+            if (event.side() == Side.BUY) {
+                account.adjust(Assets.CASH, BigDecimal.ZERO, event.cashAmount().negate());
+                account.adjust(event.symbol(), units, BigDecimal.ZERO);
+                account.position(event.symbol(), event.quantity(), event.cashAmount(), BigDecimal.ZERO);
+            } else {
+                account.adjust(event.symbol(), BigDecimal.ZERO, units.negate());
+                account.adjust(Assets.CASH, event.cashAmount(), BigDecimal.ZERO);
+                BigDecimal costRemoved = account.averageCost(event.symbol()).multiply(units);
+                BigDecimal realized = event.cashAmount().subtract(costRemoved);
+                account.sold(event.legId(), new AccountRows.Sale(costRemoved, realized));
+                account.position(event.symbol(), -event.quantity(), costRemoved.negate(), realized);
+            }
+        });
     }
 
     @EventHandler
     void on(TradeLegReversed event, @SequenceNumber long sequence) {
-        if (!advance(event.accountId(), sequence) || !event.undone()) {
-            return;
-        }
         BigDecimal units = BigDecimal.valueOf(event.quantity());
-        if (event.side() == Side.BUY) {
-            adjust(event.accountId(), event.symbol(), units.negate(), BigDecimal.ZERO);
-            adjust(event.accountId(), Assets.CASH, event.cashAmount(), BigDecimal.ZERO);
-            position(event.accountId(), event.symbol(), -event.quantity(), event.cashAmount().negate(),
-                    BigDecimal.ZERO);
-        } else {
-            adjust(event.accountId(), Assets.CASH, event.cashAmount().negate(), BigDecimal.ZERO);
-            adjust(event.accountId(), event.symbol(), units, BigDecimal.ZERO);
-            jdbc.query("select cost_removed, realized_pnl from position_sale where leg_id = ?", rs -> {
-                position(event.accountId(), event.symbol(), event.quantity(), rs.getBigDecimal("cost_removed"),
-                        rs.getBigDecimal("realized_pnl").negate());
-            }, event.legId());
-        }
+        batch().change(event.accountId(), sequence, account -> {
+            if (!event.undone()) {
+                return;
+            }
+            if (event.side() == Side.BUY) {
+                account.adjust(event.symbol(), units.negate(), BigDecimal.ZERO);
+                account.adjust(Assets.CASH, event.cashAmount(), BigDecimal.ZERO);
+                account.position(event.symbol(), -event.quantity(), event.cashAmount().negate(), BigDecimal.ZERO);
+            } else {
+                account.adjust(Assets.CASH, event.cashAmount().negate(), BigDecimal.ZERO);
+                account.adjust(event.symbol(), units, BigDecimal.ZERO);
+                AccountRows.Sale sale = account.sale(event.legId());
+                if (sale != null) {
+                    account.position(event.symbol(), event.quantity(), sale.costRemoved(),
+                            sale.realizedPnl().negate());
+                }
+            }
+        });
     }
 
     @EventHandler
-    void on(AccountFrozen event) {
-        jdbc.update("update account_view set frozen = true where account_id = ?", event.accountId());
+    void on(AccountFrozen event, @SequenceNumber long sequence) {
+        batch().change(event.accountId(), sequence, account -> account.frozen(true));
     }
 
     @EventHandler
-    void on(AccountUnfrozen event) {
-        jdbc.update("update account_view set frozen = false where account_id = ?", event.accountId());
+    void on(AccountUnfrozen event, @SequenceNumber long sequence) {
+        batch().change(event.accountId(), sequence, account -> account.frozen(false));
     }
 
     /** Units deposited enter the position at no cost; units withdrawn leave it at its average cost. */
-    private void unitsMoved(String accountId, String asset, BigDecimal amount) {
+    private static void unitsMoved(AccountRows.Account account, String asset, BigDecimal amount) {
         if (Assets.isCash(asset)) {
             return;
         }
-        BigDecimal cost = amount.signum() >= 0 ? BigDecimal.ZERO
-                : averageCostOf(accountId, asset).multiply(amount);
-        position(accountId, asset, amount.longValueExact(), cost, BigDecimal.ZERO);
-    }
-
-    private BigDecimal averageCostOf(String accountId, String symbol) {
-        return jdbc.query("select quantity, cost_basis from position_view where account_id = ? and symbol = ?",
-                rs -> rs.next() && rs.getLong("quantity") > 0
-                        ? rs.getBigDecimal("cost_basis").divide(BigDecimal.valueOf(rs.getLong("quantity")), 10,
-                        RoundingMode.HALF_EVEN)
-                        : BigDecimal.ZERO,
-                accountId, symbol);
-    }
-
-    private void position(String accountId, String symbol, long quantity, BigDecimal cost, BigDecimal realized) {
-        int updated = jdbc.update("""
-                update position_view
-                set quantity = quantity + ?, cost_basis = cost_basis + ?, realized_pnl = realized_pnl + ?
-                where account_id = ? and symbol = ?""", quantity, cost, realized, accountId, symbol);
-        if (updated == 0) {
-            jdbc.update("""
-                    insert into position_view (account_id, symbol, quantity, cost_basis, realized_pnl)
-                    values (?, ?, ?, ?, ?)""", accountId, symbol, quantity, cost, realized);
-        }
+        BigDecimal cost = amount.signum() >= 0 ? BigDecimal.ZERO : account.averageCost(asset).multiply(amount);
+        account.position(asset, amount.longValueExact(), cost, BigDecimal.ZERO);
     }
 
     private List<PositionView> positions(String accountId) {
@@ -208,29 +192,5 @@ public class AccountProjection {
                             Assets.normalize(asset, rs.getBigDecimal("reserved")));
                 },
                 accountId, Assets.CASH);
-    }
-
-    private void change(String accountId, long sequence, String asset, BigDecimal available, BigDecimal reserved) {
-        if (advance(accountId, sequence)) {
-            adjust(accountId, asset, available, reserved);
-        }
-    }
-
-    /** Whether this event is new to the account's rows; if so it is now the last applied. */
-    private boolean advance(String accountId, long sequence) {
-        return jdbc.update("update account_view set last_sequence = ? where account_id = ? and last_sequence < ?",
-                sequence, accountId, sequence) == 1;
-    }
-
-    private void adjust(String accountId, String asset, BigDecimal available, BigDecimal reserved) {
-        // Update first, insert only for a new asset: an upsert would check the constraints on the row it proposes
-        // to insert, and a proposed withdrawal row is negative.
-        int updated = jdbc.update("""
-                update balance_view set available = available + ?, reserved = reserved + ?
-                where account_id = ? and asset = ?""", available, reserved, accountId, asset);
-        if (updated == 0) {
-            jdbc.update("insert into balance_view (account_id, asset, available, reserved) values (?, ?, ?, ?)",
-                    accountId, asset, available, reserved);
-        }
     }
 }
