@@ -5,20 +5,19 @@ import io.bourse.events.order.OrderAccepted;
 import io.bourse.events.order.OrderCancelled;
 import io.bourse.events.order.OrderExpired;
 import io.bourse.events.order.OrderFilled;
-import io.bourse.events.order.TradeExecuted;
-import java.math.BigDecimal;
 import io.bourse.events.order.OrderPlaced;
 import io.bourse.events.order.OrderRejected;
 import io.bourse.events.order.OrderType;
 import io.bourse.events.order.RejectReason;
 import io.bourse.events.order.Side;
 import io.bourse.events.order.TimeInForce;
+import io.bourse.events.order.TradeExecuted;
 import io.bourse.order.OrderStatus;
+import io.bourse.platform.messaging.BatchWrites;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The orders table: one row per order with its latest status, and the resting quantity that book depth sums.
- * Every change is guarded by the book's sequence number, so redelivered events change nothing.
+ * The orders table: one row per order with its latest status, and the resting quantity that book depth sums; and
+ * the trades. Every change is guarded by the book's sequence number, so redelivered events change nothing. The
+ * handlers queue each event's change and the processor's batch writes each order once ({@link OrderRows}).
  */
 @Component
 @ProcessingGroup(OrderProjection.PROCESSING_GROUP)
@@ -49,82 +49,54 @@ public class OrderProjection {
         this.jdbc = jdbc;
     }
 
+    private OrderRows batch() {
+        return BatchWrites.of(this, () -> new OrderRows(jdbc), OrderRows::write);
+    }
+
     @EventHandler
     void on(OrderPlaced event, @SequenceNumber long sequence) {
-        OffsetDateTime placedAt = utc(event.placedAt());
-        jdbc.update("""
-                insert into orders (order_id, client_order_id, account_id, symbol, side, order_type, time_in_force,
-                                    quantity, remaining_quantity, limit_price, status, created_at, updated_at,
-                                    last_sequence)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict do nothing""",
-                event.orderId(), event.clientOrderId(), event.accountId(), event.symbol(), event.side().name(),
-                event.type().name(), event.timeInForce().name(), event.quantity(), event.quantity(),
-                event.limitPrice(), OrderStatus.NEW.name(), placedAt, placedAt, sequence);
+        batch().place(OrderRows.Order.placed(event.orderId(), event.quantity(), sequence,
+                new OrderRows.Placing(event.clientOrderId(), event.accountId(), event.symbol(), event.side().name(),
+                        event.type().name(), event.timeInForce().name(), event.limitPrice(), event.placedAt())));
     }
 
     @EventHandler
     void on(OrderAccepted event, @SequenceNumber long sequence) {
-        jdbc.update("""
-                update orders set status = ?, updated_at = ?, last_sequence = ?
-                where order_id = ? and last_sequence < ?""",
-                OrderStatus.OPEN.name(), utc(event.acceptedAt()), sequence, event.orderId(), sequence);
+        batch().change(event.orderId(), sequence, order -> order.accepted(event.acceptedAt()));
     }
 
     @EventHandler
     void on(OrderRejected event, @SequenceNumber long sequence) {
-        jdbc.update("""
-                update orders
-                set status = ?, reject_reason = ?, remaining_quantity = 0, updated_at = ?, last_sequence = ?
-                where order_id = ? and last_sequence < ?""",
-                OrderStatus.REJECTED.name(), event.reason().name(), utc(event.rejectedAt()), sequence,
-                event.orderId(), sequence);
+        batch().change(event.orderId(), sequence, order -> order.rejected(event.reason().name(), event.rejectedAt()));
     }
 
     @EventHandler
     void on(TradeExecuted event, @SequenceNumber long sequence) {
-        BigDecimal notional = event.price().multiply(BigDecimal.valueOf(event.quantity()));
-        jdbc.update("""
-                update orders
-                set filled_quantity = filled_quantity + ?, remaining_quantity = remaining_quantity - ?,
-                    filled_notional = filled_notional + ?,
-                    average_fill_price = round((filled_notional + ?) / (filled_quantity + ?), 6),
-                    status = case when filled_quantity + ? = quantity then 'FILLED' else 'PARTIALLY_FILLED' end,
-                    updated_at = ?, last_sequence = ?
-                where order_id in (?, ?) and last_sequence < ?""",
-                event.quantity(), event.quantity(), notional, notional, event.quantity(), event.quantity(),
-                utc(event.executedAt()), sequence, event.buyOrderId(), event.sellOrderId(), sequence);
-        jdbc.update("""
-                insert into trades (trade_id, symbol, price, quantity, buy_order_id, sell_order_id, buyer_account_id,
-                                    seller_account_id, executed_at, book_sequence)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict do nothing""",
-                event.tradeId(), event.symbol(), event.price(), event.quantity(), event.buyOrderId(),
-                event.sellOrderId(), event.buyerAccountId(), event.sellerAccountId(), utc(event.executedAt()),
-                sequence);
+        OrderRows rows = batch();
+        for (String orderId : List.of(event.buyOrderId(), event.sellOrderId())) {
+            rows.change(orderId, sequence, order -> order.filled(event.quantity(), event.price(), event.executedAt()));
+        }
+        rows.trade(event.tradeId(), event.symbol(), event.price(), event.quantity(), event.buyOrderId(),
+                event.sellOrderId(), event.buyerAccountId(), event.sellerAccountId(),
+                OrderRows.utc(event.executedAt()), sequence);
     }
 
     @EventHandler
     void on(OrderFilled event, @SequenceNumber long sequence) {
-        finish(event.orderId(), OrderStatus.FILLED, null, event.filledAt(), sequence);
+        batch().change(event.orderId(), sequence,
+                order -> order.finished(OrderStatus.FILLED, null, event.filledAt()));
     }
 
     @EventHandler
     void on(OrderCancelled event, @SequenceNumber long sequence) {
-        finish(event.orderId(), OrderStatus.CANCELLED, event.reason().name(), event.cancelledAt(), sequence);
+        batch().change(event.orderId(), sequence,
+                order -> order.finished(OrderStatus.CANCELLED, event.reason().name(), event.cancelledAt()));
     }
 
     @EventHandler
     void on(OrderExpired event, @SequenceNumber long sequence) {
-        finish(event.orderId(), OrderStatus.EXPIRED, null, event.expiredAt(), sequence);
-    }
-
-    private void finish(String orderId, OrderStatus status, String cancelReason, Instant at, long sequence) {
-        jdbc.update("""
-                update orders
-                set status = ?, cancel_reason = ?, remaining_quantity = 0, updated_at = ?, last_sequence = ?
-                where order_id = ? and last_sequence < ?""",
-                status.name(), cancelReason, utc(at), sequence, orderId, sequence);
+        batch().change(event.orderId(), sequence,
+                order -> order.finished(OrderStatus.EXPIRED, null, event.expiredAt()));
     }
 
     @QueryHandler
@@ -213,9 +185,5 @@ public class OrderProjection {
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -1,0 +1,157 @@
+package io.bourse.order.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.bourse.events.order.AcceptOrder;
+import io.bourse.events.order.CancelOrder;
+import io.bourse.events.order.ListInstrument;
+import io.bourse.events.order.OrderType;
+import io.bourse.events.order.PlaceOrder;
+import io.bourse.events.order.Side;
+import io.bourse.events.order.TimeInForce;
+import io.bourse.infrastructure.TestInfrastructure;
+import io.bourse.order.OrderServiceApplication;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The orders and trades tables on the real event store and database: orders that rest, fill in parts, fill, are
+ * cancelled or are never accepted; and the same tables when the processor reads the whole history again, over the
+ * rows it wrote (every event a redelivery) and from nothing (a rebuild in one batch).
+ */
+class OrderProjectionIT {
+
+    private static final String SYMBOL = "PROJ";
+    private static final Instant AT = Instant.parse("2026-03-02T09:30:00Z");
+
+    private static ConfigurableApplicationContext service;
+    private static JdbcTemplate database;
+
+    @BeforeAll
+    static void trade() {
+        Map<String, String> properties = new LinkedHashMap<>(TestInfrastructure.shared().springProperties("orders"));
+        properties.put("spring.config.name", OrderServiceApplication.CONFIG_NAME);
+        properties.put("server.port", "0");
+        properties.put("bourse.messaging.service", "order" + UUID.randomUUID().toString().substring(0, 8));
+        // No portfolio answers here: the test accepts orders itself, and the unanswered holds outlast the test.
+        properties.put("bourse.messaging.command-timeout", "10m");
+        service = new SpringApplicationBuilder(OrderServiceApplication.class).run(properties.entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue()).toArray(String[]::new));
+        database = service.getBean(JdbcTemplate.class);
+        CommandGateway commands = service.getBean(CommandGateway.class);
+
+        commands.sendAndWait(new ListInstrument(SYMBOL, new BigDecimal("0.01"), AT));
+        placeAndAccept(commands, "s-1", "seller", Side.SELL, 10, "100.00");
+        placeAndAccept(commands, "b-1", "buyer", Side.BUY, 4, "101.00");
+        placeAndAccept(commands, "b-2", "buyer", Side.BUY, 6, "100.50");
+        placeAndAccept(commands, "r-1", "buyer", Side.BUY, 3, "90.00");
+        commands.sendAndWait(new CancelOrder(SYMBOL, "r-1", AT));
+        commands.sendAndWait(place("n-1", "buyer", Side.BUY, 1, "90.00"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> database.queryForObject(
+                "select count(*) from orders where order_id = 'n-1'", Long.class) == 1
+                && "CANCELLED".equals(database.queryForObject(
+                "select status from orders where order_id = 'r-1'", String.class)));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    void showsEachOrdersStatusFillsAndTrades() {
+        assertThat(rows()).containsExactly(
+                // order | status | filled | remaining | average fill price | cancel reason
+                "b-1 | FILLED | 4 | 0 | 100 | null",
+                "b-2 | FILLED | 6 | 0 | 100 | null",
+                "n-1 | NEW | 0 | 1 | null | null",
+                "r-1 | CANCELLED | 0 | 0 | null | CLIENT",
+                "s-1 | FILLED | 10 | 0 | 100 | null",
+                // trade | buy | sell | quantity | price
+                "trade | b-1 | s-1 | 4 | 100",
+                "trade | b-2 | s-1 | 6 | 100");
+    }
+
+    @Test
+    void readingTheHistoryAgainChangesNothingAndRebuildsTheSameTables() {
+        List<String> live = rows();
+
+        replay(false);
+        assertThat(rows()).as("every event delivered again").isEqualTo(live);
+
+        replay(true);
+        assertThat(rows()).as("rebuilt from the events alone").isEqualTo(live);
+    }
+
+    private static void placeAndAccept(CommandGateway commands, String orderId, String account, Side side,
+                                       long quantity, String price) {
+        commands.sendAndWait(place(orderId, account, side, quantity, price));
+        commands.sendAndWait(new AcceptOrder(SYMBOL, orderId, orderId, AT));
+    }
+
+    private static PlaceOrder place(String orderId, String account, Side side, long quantity, String price) {
+        return new PlaceOrder(SYMBOL, orderId, account, side, OrderType.LIMIT, TimeInForce.GTC, quantity,
+                new BigDecimal(price), null, AT);
+    }
+
+    /** Reads every event of the service again: over the tables as they are, or after emptying them. */
+    private static void replay(boolean fromNothing) {
+        String processorName = OrderProjection.PROCESSING_GROUP;
+        TrackingEventProcessor processor = service.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(processorName, TrackingEventProcessor.class).orElseThrow();
+        String caughtUp = token(processorName);
+        processor.shutDown();
+        if (fromNothing) {
+            database.update("delete from trades");
+            database.update("delete from orders");
+        }
+        database.update("delete from token_entry where processor_name = ?", processorName);
+        processor.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> caughtUp.equals(token(processorName)));
+    }
+
+    /** The position in the event store, also while the token says it replays. */
+    private static String token(String processorName) {
+        return database.query("""
+                        select coalesce(t ->> 'index', t -> 'currentToken' ->> 'index')
+                        from (select convert_from(token, 'UTF8')::json as t from token_entry
+                              where processor_name = ?) tokens""",
+                rs -> rs.next() ? rs.getString(1) : "", processorName);
+    }
+
+    private static List<String> rows() {
+        List<String> rows = new ArrayList<>(database.query("""
+                select order_id, status, filled_quantity, remaining_quantity, average_fill_price, cancel_reason
+                from orders order by order_id""",
+                (rs, n) -> String.join(" | ", rs.getString("order_id"), rs.getString("status"),
+                        String.valueOf(rs.getLong("filled_quantity")), String.valueOf(rs.getLong("remaining_quantity")),
+                        plain(rs.getBigDecimal("average_fill_price")), String.valueOf(rs.getString("cancel_reason")))));
+        rows.addAll(database.query("select * from trades order by buy_order_id",
+                (rs, n) -> String.join(" | ", "trade", rs.getString("buy_order_id"), rs.getString("sell_order_id"),
+                        String.valueOf(rs.getLong("quantity")), plain(rs.getBigDecimal("price")))));
+        return rows;
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount == null ? "null" : amount.stripTrailingZeros().toPlainString();
+    }
+}
