@@ -3,6 +3,11 @@ package io.bourse.settlement.trade;
 import io.bourse.events.DomainException;
 import io.bourse.events.order.TradeExecuted;
 import io.bourse.events.settlement.StartSettlement;
+import io.bourse.platform.messaging.BeforeCommit;
+import io.bourse.platform.messaging.MessagingProperties;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -11,8 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens the settlement record of every trade order-service executes. It waits for the record to be stored before
- * its processor moves on, and any other failure stops the processor to retry the same trade: no trade is skipped.
+ * Opens the settlement record of every trade order-service executes. The records of a batch of trades are asked for
+ * at once, and the batch commits (its processor moves on) only once every one is stored; a failure other than the
+ * record's refusal fails the batch, which is retried: no trade is skipped.
  * StartSettlement is idempotent by trade id, so a redelivered trade opens nothing twice and, since the saga starts
  * on the record's first event, starts no second saga.
  */
@@ -24,21 +30,27 @@ class SettlementStarter {
 
     private static final Logger log = LoggerFactory.getLogger(SettlementStarter.class);
 
+    private final Duration timeout;
+
+    SettlementStarter(MessagingProperties messaging) {
+        this.timeout = messaging.getCommandTimeout();
+    }
+
     @EventHandler
     void on(TradeExecuted event, CommandGateway commands) {
         StartSettlement start = new StartSettlement(event.tradeId(), event.symbol(), event.price(), event.quantity(),
                 event.buyOrderId(), event.sellOrderId(), event.buyerAccountId(), event.sellerAccountId(),
                 event.executedAt());
-        try {
-            commands.sendAndWait(start);
-        } catch (RuntimeException e) {
-            DomainException refused = domainCause(e);
+        CompletableFuture<Object> started = commands.send(start).exceptionally(failure -> {
+            DomainException refused = domainCause(failure);
             if (refused == null) {
-                throw e;
+                throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
             }
             // Retrying a trade the record refuses would hold up every trade after it.
             log.error("Trade {} cannot be settled and is skipped: {}", event.tradeId(), refused.getMessage());
-        }
+            return null;
+        });
+        BeforeCommit.await("settlement records", started, timeout);
     }
 
     private static DomainException domainCause(Throwable failure) {

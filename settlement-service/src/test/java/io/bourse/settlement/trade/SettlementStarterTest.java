@@ -1,11 +1,12 @@
 package io.bourse.settlement.trade;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import io.bourse.events.DomainException;
 import io.bourse.events.DomainException.Kind;
@@ -13,9 +14,15 @@ import io.bourse.events.order.Side;
 import io.bourse.events.order.TradeExecuted;
 import io.bourse.events.settlement.StartSettlement;
 import java.math.BigDecimal;
+import io.bourse.platform.messaging.BeforeCommit;
+import io.bourse.platform.messaging.MessagingProperties;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
 
 class SettlementStarterTest {
@@ -25,28 +32,53 @@ class SettlementStarterTest {
             new BigDecimal("101.25"), 10, Side.SELL, EXECUTED_AT);
 
     private final CommandGateway commands = mock(CommandGateway.class);
-    private final SettlementStarter starter = new SettlementStarter();
+    private final SettlementStarter starter = new SettlementStarter(new MessagingProperties());
 
     @Test
     void aTradeOpensItsSettlementAsOfTheTimeItExecuted() {
-        starter.on(TRADE, commands);
+        when(commands.send(any())).thenReturn(CompletableFuture.completedFuture(true));
 
-        verify(commands).sendAndWait(new StartSettlement("ACME-7", "ACME", new BigDecimal("101.25"), 10, "o-buy",
+        inBatch(() -> starter.on(TRADE, commands));
+
+        verify(commands).send(new StartSettlement("ACME-7", "ACME", new BigDecimal("101.25"), 10, "o-buy",
                 "o-sell", "alice", "bob", EXECUTED_AT));
     }
 
     @Test
     void aTradeTheSettlementRefusesIsSkippedSoLaterTradesAreNotHeldUp() {
         DomainException refused = new DomainException(Kind.INVALID, "MISSING_VALUE", "buyerAccountId is required");
-        doThrow(new CommandExecutionException("refused", refused)).when(commands).sendAndWait(any());
+        when(commands.send(any())).thenReturn(CompletableFuture.failedFuture(
+                new CommandExecutionException("refused", refused)));
 
-        assertThatCode(() -> starter.on(TRADE, commands)).doesNotThrowAnyException();
+        assertThatCode(() -> inBatch(() -> starter.on(TRADE, commands))).doesNotThrowAnyException();
     }
 
     @Test
-    void anyOtherFailureStopsTheProcessorSoTheTradeIsRetried() {
-        doThrow(new IllegalStateException("database unavailable")).when(commands).sendAndWait(any());
+    void anyOtherFailureFailsTheBatchSoTheTradeIsRetried() {
+        when(commands.send(any())).thenReturn(CompletableFuture.failedFuture(
+                new IllegalStateException("database unavailable")));
 
-        assertThatThrownBy(() -> starter.on(TRADE, commands)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> inBatch(() -> starter.on(TRADE, commands)))
+                .isInstanceOf(BeforeCommit.UnfinishedWorkException.class)
+                .hasRootCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theBatchWaitsForEveryRecordItAskedFor() {
+        CompletableFuture<Object> slow = new CompletableFuture<>();
+        when(commands.send(any())).thenReturn(slow);
+
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        starter.on(TRADE, commands);
+        CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS).execute(() -> slow.complete(true));
+        batch.commit();
+
+        assertThat(slow).as("stored before the batch committed").isCompleted();
+    }
+
+    private static void inBatch(Runnable handling) {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        handling.run();
+        batch.commit();
     }
 }
