@@ -12,6 +12,7 @@ import io.bourse.events.order.Side;
 import io.bourse.events.order.TimeInForce;
 import io.bourse.infrastructure.TestInfrastructure;
 import io.bourse.order.OrderServiceApplication;
+import io.bourse.platform.testing.ProcessorReplay;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,10 +94,10 @@ class OrderProjectionIT {
     void readingTheHistoryAgainChangesNothingAndRebuildsTheSameTables() {
         List<String> live = rows();
 
-        replay(false);
+        ProcessorReplay.replay(service, OrderProjection.PROCESSING_GROUP, List.of());
         assertThat(rows()).as("every event delivered again").isEqualTo(live);
 
-        replay(true);
+        ProcessorReplay.replay(service, OrderProjection.PROCESSING_GROUP, List.of("trades", "orders"));
         assertThat(rows()).as("rebuilt from the events alone").isEqualTo(live);
     }
 
@@ -111,31 +110,6 @@ class OrderProjectionIT {
     private static PlaceOrder place(String orderId, String account, Side side, long quantity, String price) {
         return new PlaceOrder(SYMBOL, orderId, account, side, OrderType.LIMIT, TimeInForce.GTC, quantity,
                 new BigDecimal(price), null, AT);
-    }
-
-    /** Reads every event of the service again: over the tables as they are, or after emptying them. */
-    private static void replay(boolean fromNothing) {
-        String processorName = OrderProjection.PROCESSING_GROUP;
-        TrackingEventProcessor processor = service.getBean(EventProcessingConfiguration.class)
-                .eventProcessor(processorName, TrackingEventProcessor.class).orElseThrow();
-        String caughtUp = token(processorName);
-        processor.shutDown();
-        if (fromNothing) {
-            database.update("delete from trades");
-            database.update("delete from orders");
-        }
-        database.update("delete from token_entry where processor_name = ?", processorName);
-        processor.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> caughtUp.equals(token(processorName)));
-    }
-
-    /** The position in the event store, also while the token says it replays. */
-    private static String token(String processorName) {
-        return database.query("""
-                        select coalesce(t ->> 'index', t -> 'currentToken' ->> 'index')
-                        from (select convert_from(token, 'UTF8')::json as t from token_entry
-                              where processor_name = ?) tokens""",
-                rs -> rs.next() ? rs.getString(1) : "", processorName);
     }
 
     private static List<String> rows() {

@@ -12,6 +12,7 @@ import io.bourse.events.portfolio.ReserveFunds;
 import io.bourse.events.portfolio.ReverseTradeLeg;
 import io.bourse.events.portfolio.SettleTradeLeg;
 import io.bourse.infrastructure.TestInfrastructure;
+import io.bourse.platform.testing.ProcessorReplay;
 import io.bourse.portfolio.PortfolioServiceApplication;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -22,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,37 +101,12 @@ class AccountProjectionIT {
     void readingTheHistoryAgainChangesNothingAndRebuildsTheSameModel() {
         List<String> live = rows();
 
-        replay(false);
+        ProcessorReplay.replay(service, "accounts", List.of());
         assertThat(rows()).as("every event delivered again").isEqualTo(live);
 
-        replay(true);
+        ProcessorReplay.replay(service, "accounts",
+                List.of("position_sale", "position_view", "balance_view", "account_view"));
         assertThat(rows()).as("rebuilt from the events alone").isEqualTo(live);
-    }
-
-    /** Reads every event of the service again: over the model as it is, or after emptying it. */
-    private static void replay(boolean fromNothing) {
-        TrackingEventProcessor processor = service.getBean(EventProcessingConfiguration.class)
-                .eventProcessor("accounts", TrackingEventProcessor.class).orElseThrow();
-        String caughtUp = token();
-        processor.shutDown();
-        if (fromNothing) {
-            for (String table : List.of("position_sale", "position_view", "balance_view", "account_view")) {
-                database.update("delete from " + table);
-            }
-        }
-        database.update("delete from token_entry where processor_name = 'accounts'");
-        processor.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> caughtUp.equals(token()));
-    }
-
-    private static String token() {
-        // The position in the event store, also while the token says it replays; the gaps a token records may
-        // differ between two readings.
-        return database.query("""
-                        select coalesce(t ->> 'index', t -> 'currentToken' ->> 'index')
-                        from (select convert_from(token, 'UTF8')::json as t from token_entry
-                              where processor_name = 'accounts') tokens""",
-                rs -> rs.next() ? rs.getString(1) : "");
     }
 
     private static List<String> rows() {
