@@ -5,13 +5,16 @@ import io.bourse.events.settlement.SettlementOverdue;
 import io.bourse.events.settlement.SettlementParked;
 import io.bourse.events.settlement.SettlementStarted;
 import io.bourse.events.settlement.TradeSettled;
+import io.bourse.platform.messaging.BatchWrites;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -23,6 +26,10 @@ import org.springframework.stereotype.Component;
 /**
  * The settlements table: one row per trade with its status. A settlement starts once and ends once, so the row is
  * inserted only if absent and leaves PENDING only once: a redelivered event changes nothing.
+ * <p>
+ * The handlers collect a processor batch's changes and the batch writes them at once: a settlement that starts and
+ * ends within one batch is inserted as it ended, and the changes to rows stored before are batched updates, each
+ * with its guard.
  */
 @Component
 @ProcessingGroup(SettlementProjection.PROCESSING_GROUP)
@@ -30,49 +37,144 @@ public class SettlementProjection {
 
     public static final String PROCESSING_GROUP = "settlements";
 
+    private static final String SETTLED = "update settlements set status = 'SETTLED', settled_at = ?"
+            + " where trade_id = ? and status = 'PENDING'";
+    private static final String FAILED = "update settlements set status = 'FAILED', failure_reason = ?, failed_at = ?"
+            + " where trade_id = ? and status = 'PENDING'";
+    private static final String OVERDUE = "update settlements set overdue_since = ?"
+            + " where trade_id = ? and overdue_since is null";
+    private static final String PARKED = "update settlements set parked_at = ? where trade_id = ?";
+
     private final JdbcTemplate jdbc;
 
     public SettlementProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
+    private Changes batch() {
+        return BatchWrites.of(this, Changes::new, this::write);
+    }
+
     @EventHandler
     void on(SettlementStarted event) {
-        jdbc.update("""
-                insert into settlements (trade_id, symbol, price, quantity, buy_order_id, sell_order_id,
-                                         buyer_account_id, seller_account_id, status, started_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict do nothing""",
-                event.tradeId(), event.symbol(), event.price(), event.quantity(), event.buyOrderId(),
-                event.sellOrderId(), event.buyerAccountId(), event.sellerAccountId(),
-                SettlementStatus.PENDING.name(), utc(event.startedAt()));
+        batch().started.putIfAbsent(event.tradeId(), new Started(event));
     }
 
     @EventHandler
     void on(TradeSettled event) {
-        jdbc.update("update settlements set status = ?, settled_at = ? where trade_id = ? and status = ?",
-                SettlementStatus.SETTLED.name(), utc(event.settledAt()), event.tradeId(),
-                SettlementStatus.PENDING.name());
+        Changes changes = batch();
+        Started started = changes.started.get(event.tradeId());
+        if (started == null) {
+            changes.update(SETTLED, utc(event.settledAt()), event.tradeId());
+        } else if (started.status == SettlementStatus.PENDING) {
+            started.status = SettlementStatus.SETTLED;
+            started.settledAt = event.settledAt();
+        }
     }
 
     @EventHandler
     void on(SettlementFailed event) {
-        jdbc.update("""
-                update settlements set status = ?, failure_reason = ?, failed_at = ?
-                where trade_id = ? and status = ?""",
-                SettlementStatus.FAILED.name(), event.reason(), utc(event.failedAt()), event.tradeId(),
-                SettlementStatus.PENDING.name());
+        Changes changes = batch();
+        Started started = changes.started.get(event.tradeId());
+        if (started == null) {
+            changes.update(FAILED, event.reason(), utc(event.failedAt()), event.tradeId());
+        } else if (started.status == SettlementStatus.PENDING) {
+            started.status = SettlementStatus.FAILED;
+            started.failureReason = event.reason();
+            started.failedAt = event.failedAt();
+        }
     }
 
     @EventHandler
     void on(SettlementOverdue event) {
-        jdbc.update("update settlements set overdue_since = ? where trade_id = ? and overdue_since is null",
-                utc(event.since()), event.tradeId());
+        Changes changes = batch();
+        Started started = changes.started.get(event.tradeId());
+        if (started == null) {
+            changes.update(OVERDUE, utc(event.since()), event.tradeId());
+        } else if (started.overdueSince == null) {
+            started.overdueSince = event.since();
+        }
     }
 
     @EventHandler
     void on(SettlementParked event) {
-        jdbc.update("update settlements set parked_at = ? where trade_id = ?", utc(event.parkedAt()), event.tradeId());
+        Changes changes = batch();
+        Started started = changes.started.get(event.tradeId());
+        if (started == null) {
+            changes.update(PARKED, utc(event.parkedAt()), event.tradeId());
+        } else {
+            started.parkedAt = event.parkedAt();
+        }
+    }
+
+    /**
+     * New rows first, in the order their trades started; then the updates of rows stored before, by kind. A row
+     * that was stored already (its start delivered again) gets what the batch learned about it as updates.
+     */
+    private void write(Changes changes) {
+        if (!changes.started.isEmpty()) {
+            List<Started> started = List.copyOf(changes.started.values());
+            int[] inserted = jdbc.batchUpdate("""
+                    insert into settlements (trade_id, symbol, price, quantity, buy_order_id, sell_order_id,
+                                             buyer_account_id, seller_account_id, status, failure_reason, started_at,
+                                             settled_at, failed_at, overdue_since, parked_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict do nothing""",
+                    started.stream().map(Started::row).toList());
+            for (int i = 0; i < started.size(); i++) {
+                if (inserted[i] == 0) {
+                    started.get(i).asUpdates(changes);
+                }
+            }
+        }
+        changes.updates.forEach(jdbc::batchUpdate);
+    }
+
+    /** What one batch changes. */
+    private static final class Changes {
+        private final Map<String, Started> started = new LinkedHashMap<>();
+        private final Map<String, List<Object[]>> updates = new LinkedHashMap<>();
+
+        void update(String sql, Object... arguments) {
+            updates.computeIfAbsent(sql, k -> new ArrayList<>()).add(arguments);
+        }
+    }
+
+    /** A settlement started in this batch, as its later events in the batch leave it. */
+    private static final class Started {
+        private final SettlementStarted event;
+        private SettlementStatus status = SettlementStatus.PENDING;
+        private String failureReason;
+        private Instant settledAt;
+        private Instant failedAt;
+        private Instant overdueSince;
+        private Instant parkedAt;
+
+        Started(SettlementStarted event) {
+            this.event = event;
+        }
+
+        void asUpdates(Changes changes) {
+            String tradeId = event.tradeId();
+            if (status == SettlementStatus.SETTLED) {
+                changes.update(SETTLED, utc(settledAt), tradeId);
+            } else if (status == SettlementStatus.FAILED) {
+                changes.update(FAILED, failureReason, utc(failedAt), tradeId);
+            }
+            if (overdueSince != null) {
+                changes.update(OVERDUE, utc(overdueSince), tradeId);
+            }
+            if (parkedAt != null) {
+                changes.update(PARKED, utc(parkedAt), tradeId);
+            }
+        }
+
+        Object[] row() {
+            return new Object[] {event.tradeId(), event.symbol(), event.price(), event.quantity(), event.buyOrderId(),
+                    event.sellOrderId(), event.buyerAccountId(), event.sellerAccountId(), status.name(),
+                    failureReason, utc(event.startedAt()), utc(settledAt), utc(failedAt), utc(overdueSince),
+                    utc(parkedAt)};
+        }
     }
 
     @ResetHandler
@@ -118,6 +220,6 @@ public class SettlementProjection {
     }
 
     private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }
