@@ -184,13 +184,12 @@ public class AxonPostgresAutoConfiguration {
                 snapshotWriter);
     }
 
-    /** Axon's snapshotter, which loads the aggregate again: for a trigger that fires while an aggregate loads. */
+    /** Axon's snapshotter, which loads the aggregate again: for a snapshot asked for outside a command. */
     @Bean
-    public SpringAggregateSnapshotter reloadingSnapshotter(org.axonframework.config.Configuration configuration,
-                                                           HandlerDefinition handlerDefinition,
-                                                           ParameterResolverFactory parameterResolverFactory,
-                                                           EventStore eventStore, TransactionManager transactionManager,
-                                                           @Qualifier("snapshotWriter") ExecutorService snapshotWriter) {
+    public SpringAggregateSnapshotter reloadingSnapshotter(
+            org.axonframework.config.Configuration configuration, HandlerDefinition handlerDefinition,
+            ParameterResolverFactory parameterResolverFactory, EventStore eventStore,
+            TransactionManager transactionManager, @Qualifier("snapshotWriter") ExecutorService snapshotWriter) {
         return SpringAggregateSnapshotter.builder()
                 .repositoryProvider(configuration::repository)
                 .transactionManager(transactionManager)

@@ -61,8 +61,8 @@ public final class InMemorySnapshotter implements Snapshotter {
         try {
             snapshot = capture(repositories.apply(aggregateType).load(aggregateIdentifier));
         } catch (RuntimeException e) {
-            log.warn("Could not take a snapshot of {} {} in memory; reloading it instead", aggregateType.getSimpleName(),
-                    aggregateIdentifier, e);
+            log.warn("Could not take a snapshot of {} {} in memory; reloading it instead",
+                    aggregateType.getSimpleName(), aggregateIdentifier, e);
             reloading.scheduleSnapshot(aggregateType, aggregateIdentifier);
             return;
         }
