@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
@@ -28,6 +30,11 @@ public final class Serialization {
     }
 
     public static JacksonSerializer serializer() {
-        return JacksonSerializer.builder().objectMapper(objectMapper()).lenientDeserialization().build();
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(objectMapper())
+                .lenientDeserialization().build();
+        // Registered after Axon's own metadata deserializer, so it takes its place.
+        serializer.getObjectMapper().registerModule(
+                new SimpleModule("bourse-metadata").addDeserializer(MetaData.class, new MetaDataDeserializer()));
+        return serializer;
     }
 }
