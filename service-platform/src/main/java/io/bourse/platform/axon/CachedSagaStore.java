@@ -81,6 +81,9 @@ public final class CachedSagaStore implements SagaStore<Object> {
             return;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        if (!root.phase().isBefore(UnitOfWork.Phase.ROLLBACK)) {
+            return;
+        }
         root.getOrComputeResource(ROLLBACK_HOOK, key -> {
             root.onRollback(u -> clear());
             return Boolean.TRUE;
