@@ -204,6 +204,8 @@ public class OrderBook {
             apply(new TradeExecuted(symbol, symbol + "-" + (tradeCount + 1),
                     buying ? order.orderId() : resting.orderId(), buying ? resting.orderId() : order.orderId(),
                     buying ? order.accountId() : resting.accountId(), buying ? resting.accountId() : order.accountId(),
+                    buying ? order.reservationId() : resting.reservationId(),
+                    buying ? resting.reservationId() : order.reservationId(),
                     price(fill.priceTicks()), fill.quantity(), order.side(), at));
             if (resting.remainingQuantity() == 0) {
                 apply(new OrderFilled(symbol, resting.orderId(), resting.accountId(), at));

@@ -515,8 +515,10 @@ class OrderBookMatchingTest {
                                        long quantity) {
         PlaceOrder buy = incoming.side() == Side.BUY ? incoming : resting;
         PlaceOrder sell = incoming.side() == Side.BUY ? resting : incoming;
+        // Each order's hold is requested under its order id.
         return new TradeExecuted(SYMBOL, SYMBOL + "-" + sequence, buy.orderId(), sell.orderId(), buy.accountId(),
-                sell.accountId(), new BigDecimal(price), quantity, incoming.side(), ACCEPTED_AT);
+                sell.accountId(), buy.orderId(), sell.orderId(), new BigDecimal(price), quantity, incoming.side(),
+                ACCEPTED_AT);
     }
 
     private static OrderFilled filled(PlaceOrder order) {

@@ -7,6 +7,7 @@ import static io.bourse.order.book.OrderBookTest.accepted;
 import static io.bourse.order.book.OrderBookTest.buy;
 import static io.bourse.order.book.OrderBookTest.placed;
 import static io.bourse.order.book.OrderBookTest.rejected;
+import static io.bourse.order.book.OrderBookTest.requested;
 import static io.bourse.order.book.OrderBookTest.rested;
 import static io.bourse.order.book.OrderBookTest.sell;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +20,8 @@ import io.bourse.events.order.OrderFilled;
 import io.bourse.events.order.PlaceOrder;
 import io.bourse.events.order.RejectReason;
 import io.bourse.events.order.Side;
+import io.bourse.events.order.ReservationReleaseDue;
+import io.bourse.events.order.ReservationRequested;
 import io.bourse.events.order.TradeExecuted;
 import io.bourse.order.OrderStatus;
 import io.bourse.platform.serialization.Serialization;
@@ -84,7 +87,9 @@ class OrderBookSnapshotTest {
         PlaceOrder crossingAsk = sell("s-1", 4, "100.00");
         AtomicReference<OrderBook> live = new AtomicReference<>();
         FixtureConfiguration<OrderBook> sourced = OrderBookTest.fixture();
-        sourced.given(LISTED, placed(bid), accepted(bid), rested(bid), placed(betterBid))
+        // Holds are requested under the order ids, as the book does; the trades name them.
+        sourced.given(LISTED, placed(bid), requested(bid, "500.00"), accepted(bid), rested(bid), placed(betterBid),
+                        requested(betterBid, "301.50"))
                 .when(new AcceptOrder(SYMBOL, "b-2", "b-2", LATER))
                 .expectEvents(accepted(betterBid), rested(betterBid))
                 .expectState(live::set);
@@ -92,14 +97,15 @@ class OrderBookSnapshotTest {
 
         FixtureConfiguration<OrderBook> fromSnapshot = new AggregateTestFixture<>(OrderBook.class);
         fromSnapshot.setReportIllegalStateChange(false);
-        fromSnapshot.given(snapshotMessage(serializer.deserialize(snapshot)), placed(crossingAsk))
+        fromSnapshot.given(snapshotMessage(serializer.deserialize(snapshot)), placed(crossingAsk),
+                        new ReservationRequested(SYMBOL, "s-1", "bob", "s-1", SYMBOL, new BigDecimal("4")))
                 .when(new AcceptOrder(SYMBOL, "s-1", "s-1", LATER))
                 .expectEvents(accepted(crossingAsk),
-                        new TradeExecuted(SYMBOL, "ACME-1", "b-2", "s-1", "alice", "bob", new BigDecimal("100.50"), 3,
-                                Side.SELL, LATER),
+                        new TradeExecuted(SYMBOL, "ACME-1", "b-2", "s-1", "alice", "bob", "b-2", "s-1",
+                                new BigDecimal("100.50"), 3, Side.SELL, LATER),
                         new OrderFilled(SYMBOL, "b-2", "alice", LATER),
-                        new TradeExecuted(SYMBOL, "ACME-2", "b-1", "s-1", "alice", "bob", new BigDecimal("100.00"), 1,
-                                Side.SELL, LATER),
+                        new TradeExecuted(SYMBOL, "ACME-2", "b-1", "s-1", "alice", "bob", "b-1", "s-1",
+                                new BigDecimal("100.00"), 1, Side.SELL, LATER),
                         new OrderFilled(SYMBOL, "s-1", "bob", LATER))
                 .expectState(book -> {
                     assertThat(book.restingOrders(Side.BUY)).containsExactly("b-1");
@@ -107,7 +113,9 @@ class OrderBookSnapshotTest {
                 });
         fromSnapshot.given(snapshotMessage(serializer.deserialize(snapshot)))
                 .when(new CancelOrder(SYMBOL, "b-1", LATER))
-                .expectEvents(new OrderCancelled(SYMBOL, "b-1", "alice", CancelReason.CLIENT, LATER))
+                .expectEvents(new OrderCancelled(SYMBOL, "b-1", "alice", CancelReason.CLIENT, LATER),
+                        // The snapshot kept the hold of the cancelled order, so it is given back.
+                        new ReservationReleaseDue(SYMBOL, "b-1", "alice", "b-1", "USD", new BigDecimal("500.00")))
                 .expectState(book -> assertThat(book.restingOrders(Side.BUY)).containsExactly("b-2"));
     }
 

@@ -1,6 +1,9 @@
 package io.bourse.platform.axon;
 
+import io.bourse.events.order.TradeExecuted;
+import io.bourse.events.settlement.SettlementStarted;
 import io.bourse.platform.serialization.Serialization;
+import io.bourse.platform.upcasting.ReservationIdsUpcaster;
 import io.bourse.platform.web.IdempotentRequests;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +25,7 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
@@ -208,6 +212,17 @@ public class AxonPostgresAutoConfiguration {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** Trades and settlements stored before their events named the holds of both sides (revision 1). */
+    @Bean
+    public EventUpcaster tradeExecutedReservationIds() {
+        return new ReservationIdsUpcaster(TradeExecuted.class, "1", "2");
+    }
+
+    @Bean
+    public EventUpcaster settlementStartedReservationIds() {
+        return new ReservationIdsUpcaster(SettlementStarted.class, "1", "2");
     }
 
     /** Every aggregate's commands find their target through members looked up once per command type. */

@@ -60,7 +60,10 @@ public class Settlement {
         apply(new SettlementStarted(required(command.tradeId(), "tradeId"), required(command.symbol(), "symbol"),
                 positive(command.price()), positive(command.quantity()), required(command.buyOrderId(), "buyOrderId"),
                 required(command.sellOrderId(), "sellOrderId"), required(command.buyerAccountId(), "buyerAccountId"),
-                required(command.sellerAccountId(), "sellerAccountId"), required(command.startedAt(), "startedAt")));
+                required(command.sellerAccountId(), "sellerAccountId"),
+                required(command.buyReservationId(), "buyReservationId"),
+                required(command.sellReservationId(), "sellReservationId"),
+                required(command.startedAt(), "startedAt")));
         return true;
     }
 

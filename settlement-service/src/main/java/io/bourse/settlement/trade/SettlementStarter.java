@@ -40,7 +40,7 @@ class SettlementStarter {
     void on(TradeExecuted event, CommandGateway commands) {
         StartSettlement start = new StartSettlement(event.tradeId(), event.symbol(), event.price(), event.quantity(),
                 event.buyOrderId(), event.sellOrderId(), event.buyerAccountId(), event.sellerAccountId(),
-                event.executedAt());
+                event.buyReservationId(), event.sellReservationId(), event.executedAt());
         CompletableFuture<Object> started = commands.send(start).exceptionally(failure -> {
             DomainException refused = domainCause(failure);
             if (refused == null) {

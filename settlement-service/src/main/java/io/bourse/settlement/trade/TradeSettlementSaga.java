@@ -75,9 +75,9 @@ public class TradeSettlementSaga {
         String tradeId = event.tradeId();
         BigDecimal cash = cashAmount(event.price(), event.quantity());
         buy = new SettleTradeLeg(event.buyerAccountId(), SettleTradeLeg.legId(tradeId, Side.BUY), tradeId, Side.BUY,
-                event.buyOrderId(), event.symbol(), event.quantity(), event.price(), cash);
+                event.buyReservationId(), event.symbol(), event.quantity(), event.price(), cash);
         sell = new SettleTradeLeg(event.sellerAccountId(), SettleTradeLeg.legId(tradeId, Side.SELL), tradeId,
-                Side.SELL, event.sellOrderId(), event.symbol(), event.quantity(), event.price(), cash);
+                Side.SELL, event.sellReservationId(), event.symbol(), event.quantity(), event.price(), cash);
         ask(commands, clock, buy, buy);
         ask(commands, clock, sell, sell);
         deadlineId = deadlines.schedule(settings.deadline(), DEADLINE);

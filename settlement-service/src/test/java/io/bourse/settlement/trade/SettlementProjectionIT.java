@@ -55,7 +55,7 @@ class SettlementProjectionIT {
 
         for (String trade : List.of("T-1", "T-2", "T-3")) {
             commands.sendAndWait(new StartSettlement(trade, "ACME", new BigDecimal("100.00"), 10, trade + "-buy",
-                    trade + "-sell", "alice", "bob", AT));
+                    trade + "-sell", "alice", "bob", trade + "-buy", trade + "-sell", AT));
         }
         commands.sendAndWait(new RecordLegOutcome("T-1", Side.BUY, TradeLegState.SETTLED, null, AT.plusSeconds(1)));
         commands.sendAndWait(new RecordLegOutcome("T-1", Side.SELL, TradeLegState.SETTLED, null, AT.plusSeconds(2)));

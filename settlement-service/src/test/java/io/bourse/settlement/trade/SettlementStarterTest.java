@@ -29,19 +29,19 @@ class SettlementStarterTest {
 
     static final Instant EXECUTED_AT = Instant.parse("2026-11-02T09:30:00Z");
     static final TradeExecuted TRADE = new TradeExecuted("ACME", "ACME-7", "o-buy", "o-sell", "alice", "bob",
-            new BigDecimal("101.25"), 10, Side.SELL, EXECUTED_AT);
+            "r-buy", "r-sell", new BigDecimal("101.25"), 10, Side.SELL, EXECUTED_AT);
 
     private final CommandGateway commands = mock(CommandGateway.class);
     private final SettlementStarter starter = new SettlementStarter(new MessagingProperties());
 
     @Test
-    void aTradeOpensItsSettlementAsOfTheTimeItExecuted() {
+    void aTradeOpensItsSettlementAsOfTheTimeItExecutedWithTheHoldsItNames() {
         when(commands.send(any())).thenReturn(CompletableFuture.completedFuture(true));
 
         inBatch(() -> starter.on(TRADE, commands));
 
         verify(commands).send(new StartSettlement("ACME-7", "ACME", new BigDecimal("101.25"), 10, "o-buy",
-                "o-sell", "alice", "bob", EXECUTED_AT));
+                "o-sell", "alice", "bob", "r-buy", "r-sell", EXECUTED_AT));
     }
 
     @Test

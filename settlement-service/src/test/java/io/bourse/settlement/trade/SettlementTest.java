@@ -30,9 +30,9 @@ class SettlementTest {
     static final Instant FAILED_AT = Instant.parse("2026-11-02T09:30:02Z");
     static final BigDecimal PRICE = new BigDecimal("100.00");
     static final StartSettlement START = new StartSettlement(TRADE, "ACME", PRICE, 10, "o-buy", "o-sell", "alice",
-            "bob", EXECUTED_AT);
+            "bob", "r-buy", "r-sell", EXECUTED_AT);
     static final SettlementStarted STARTED = new SettlementStarted(TRADE, "ACME", PRICE, 10, "o-buy", "o-sell",
-            "alice", "bob", EXECUTED_AT);
+            "alice", "bob", "r-buy", "r-sell", EXECUTED_AT);
 
     private FixtureConfiguration<Settlement> fixture;
 
@@ -70,7 +70,7 @@ class SettlementTest {
     void aSettlementNeedsAPositivePrice() {
         fixture.givenNoPriorActivity()
                 .when(new StartSettlement(TRADE, "ACME", BigDecimal.ZERO, 10, "o-buy", "o-sell", "alice", "bob",
-                        EXECUTED_AT))
+                        "r-buy", "r-sell", EXECUTED_AT))
                 .expectException(DomainException.class)
                 .expectExceptionMessage("price must be positive")
                 .expectNoEvents();
@@ -79,16 +79,28 @@ class SettlementTest {
     @Test
     void aSettlementNeedsAPositiveQuantity() {
         fixture.givenNoPriorActivity()
-                .when(new StartSettlement(TRADE, "ACME", PRICE, 0, "o-buy", "o-sell", "alice", "bob", EXECUTED_AT))
+                .when(new StartSettlement(TRADE, "ACME", PRICE, 0, "o-buy", "o-sell", "alice", "bob", "r-buy",
+                        "r-sell", EXECUTED_AT))
                 .expectException(DomainException.class)
                 .expectExceptionMessage("quantity must be positive")
                 .expectNoEvents();
     }
 
     @Test
+    void aSettlementNeedsTheHoldsOfBothSides() {
+        fixture.givenNoPriorActivity()
+                .when(new StartSettlement(TRADE, "ACME", PRICE, 10, "o-buy", "o-sell", "alice", "bob", "r-buy", null,
+                        EXECUTED_AT))
+                .expectException(DomainException.class)
+                .expectExceptionMessage("sellReservationId is required")
+                .expectNoEvents();
+    }
+
+    @Test
     void aSettlementNeedsBothAccounts() {
         fixture.givenNoPriorActivity()
-                .when(new StartSettlement(TRADE, "ACME", PRICE, 10, "o-buy", "o-sell", "alice", " ", EXECUTED_AT))
+                .when(new StartSettlement(TRADE, "ACME", PRICE, 10, "o-buy", "o-sell", "alice", " ", "r-buy",
+                        "r-sell", EXECUTED_AT))
                 .expectException(DomainException.class)
                 .expectExceptionMessage("sellerAccountId is required")
                 .expectNoEvents();

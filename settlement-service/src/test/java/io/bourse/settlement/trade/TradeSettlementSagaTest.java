@@ -37,13 +37,13 @@ class TradeSettlementSagaTest {
     static final Instant ANSWERED_AT = Instant.parse("2026-11-02T09:30:00.005Z");
 
     static final SettlementStarted STARTED = new SettlementStarted(TRADE, "ACME", PRICE, 10, "o-buy", "o-sell",
-            "alice", "bob", EXECUTED_AT);
+            "alice", "bob", "r-buy", "r-sell", EXECUTED_AT);
     static final String BUY_LEG = SettleTradeLeg.legId(TRADE, Side.BUY);
     static final String SELL_LEG = SettleTradeLeg.legId(TRADE, Side.SELL);
     static final SettleTradeLeg SETTLE_BUY =
-            new SettleTradeLeg("alice", BUY_LEG, TRADE, Side.BUY, "o-buy", "ACME", 10, PRICE, CASH);
+            new SettleTradeLeg("alice", BUY_LEG, TRADE, Side.BUY, "r-buy", "ACME", 10, PRICE, CASH);
     static final SettleTradeLeg SETTLE_SELL =
-            new SettleTradeLeg("bob", SELL_LEG, TRADE, Side.SELL, "o-sell", "ACME", 10, PRICE, CASH);
+            new SettleTradeLeg("bob", SELL_LEG, TRADE, Side.SELL, "r-sell", "ACME", 10, PRICE, CASH);
     static final ReverseTradeLeg REVERSE_BUY = new ReverseTradeLeg("alice", BUY_LEG, TRADE);
     static final ReverseTradeLeg REVERSE_SELL = new ReverseTradeLeg("bob", SELL_LEG, TRADE);
 
@@ -79,11 +79,11 @@ class TradeSettlementSagaTest {
     void theLegsMovePriceTimesQuantityInCents() {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(new SettlementStarted(TRADE, "ACME", new BigDecimal("99.5"), 3, "o-buy", "o-sell",
-                        "alice", "bob", EXECUTED_AT))
+                        "alice", "bob", "r-buy", "r-sell", EXECUTED_AT))
                 .expectDispatchedCommands(
-                        new SettleTradeLeg("alice", BUY_LEG, TRADE, Side.BUY, "o-buy", "ACME", 3,
+                        new SettleTradeLeg("alice", BUY_LEG, TRADE, Side.BUY, "r-buy", "ACME", 3,
                                 new BigDecimal("99.5"), new BigDecimal("298.50")),
-                        new SettleTradeLeg("bob", SELL_LEG, TRADE, Side.SELL, "o-sell", "ACME", 3,
+                        new SettleTradeLeg("bob", SELL_LEG, TRADE, Side.SELL, "r-sell", "ACME", 3,
                                 new BigDecimal("99.5"), new BigDecimal("298.50")));
     }
 

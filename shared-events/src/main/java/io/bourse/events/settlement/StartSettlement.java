@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Opens the settlement record of a trade (status PENDING). Idempotent by trade id. */
+/** Opens the settlement record of a trade (status PENDING), with the holds its legs draw on. Idempotent by trade id. */
 public record StartSettlement(@TargetAggregateIdentifier String tradeId, String symbol, BigDecimal price,
                               long quantity, String buyOrderId, String sellOrderId, String buyerAccountId,
-                              String sellerAccountId, Instant startedAt) {
+                              String sellerAccountId, String buyReservationId, String sellReservationId,
+                              Instant startedAt) {
 }
