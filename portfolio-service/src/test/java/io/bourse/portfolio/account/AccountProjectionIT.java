@@ -11,14 +11,13 @@ import io.bourse.events.portfolio.ReleaseFunds;
 import io.bourse.events.portfolio.ReserveFunds;
 import io.bourse.events.portfolio.ReverseTradeLeg;
 import io.bourse.events.portfolio.SettleTradeLeg;
-import io.bourse.infrastructure.TestInfrastructure;
 import io.bourse.platform.testing.ProcessorReplay;
+import io.bourse.platform.testing.ServiceUnderTest;
 import io.bourse.portfolio.PortfolioServiceApplication;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +25,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -45,12 +43,8 @@ class AccountProjectionIT {
 
     @BeforeAll
     static void trade() {
-        Map<String, String> properties = new LinkedHashMap<>(TestInfrastructure.shared().springProperties("accounts"));
-        properties.put("spring.config.name", PortfolioServiceApplication.CONFIG_NAME);
-        properties.put("server.port", "0");
-        properties.put("bourse.messaging.service", "portfolio" + UUID.randomUUID().toString().substring(0, 8));
-        service = new SpringApplicationBuilder(PortfolioServiceApplication.class).run(properties.entrySet().stream()
-                .map(property -> "--" + property.getKey() + "=" + property.getValue()).toArray(String[]::new));
+        service = ServiceUnderTest.start(PortfolioServiceApplication.class, PortfolioServiceApplication.CONFIG_NAME,
+                "portfolio", Map.of());
         database = service.getBean(JdbcTemplate.class);
         CommandGateway commands = service.getBean(CommandGateway.class);
 
@@ -71,8 +65,8 @@ class AccountProjectionIT {
         commands.sendAndWait(new ReverseTradeLeg(SELLER, "T-2:SELL", "T-2"));
         commands.sendAndWait(new FreezeAccount(SELLER, "review"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.TRUE.equals(database.queryForObject(
-                "select frozen from account_view where account_id = ?", Boolean.class, SELLER)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> database.queryForObject(
+                "select count(*) from account_view where account_id = ? and frozen", Long.class, SELLER) == 1);
     }
 
     @AfterAll

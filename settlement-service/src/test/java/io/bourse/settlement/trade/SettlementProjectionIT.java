@@ -8,8 +8,8 @@ import io.bourse.events.portfolio.TradeLegState;
 import io.bourse.events.settlement.FlagSettlement;
 import io.bourse.events.settlement.RecordLegOutcome;
 import io.bourse.events.settlement.StartSettlement;
-import io.bourse.infrastructure.TestInfrastructure;
 import io.bourse.platform.testing.ProcessorReplay;
+import io.bourse.platform.testing.ServiceUnderTest;
 import io.bourse.settlement.SettlementServiceApplication;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -17,15 +17,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -43,13 +40,8 @@ class SettlementProjectionIT {
 
     @BeforeAll
     static void settle() {
-        Map<String, String> properties = new LinkedHashMap<>(
-                TestInfrastructure.shared().springProperties("settlements"));
-        properties.put("spring.config.name", SettlementServiceApplication.CONFIG_NAME);
-        properties.put("server.port", "0");
-        properties.put("bourse.messaging.service", "settlement" + UUID.randomUUID().toString().substring(0, 8));
-        service = new SpringApplicationBuilder(SettlementServiceApplication.class).run(properties.entrySet().stream()
-                .map(property -> "--" + property.getKey() + "=" + property.getValue()).toArray(String[]::new));
+        service = ServiceUnderTest.start(SettlementServiceApplication.class, SettlementServiceApplication.CONFIG_NAME,
+                "settlement", Map.of());
         database = service.getBean(JdbcTemplate.class);
         CommandGateway commands = service.getBean(CommandGateway.class);
 
