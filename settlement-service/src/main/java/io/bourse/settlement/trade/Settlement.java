@@ -84,7 +84,7 @@ public class Settlement {
             if (buy == TradeLegState.SETTLED && sell == TradeLegState.SETTLED) {
                 apply(new TradeSettled(tradeId, at));
             }
-        } else if (isVoid(buy) && isVoid(sell)) {
+        } else if (TradeLegState.isVoid(buy) && TradeLegState.isVoid(sell)) {
             apply(new SettlementFailed(tradeId, failureReason, at));
         }
     }
@@ -106,10 +106,6 @@ public class Settlement {
     /** A leg's first answer counts; after that only a reversal, which compensation may ask of any leg. */
     private static boolean changes(TradeLegState current, TradeLegState answer) {
         return current == null || answer == TradeLegState.REVERSED && current != TradeLegState.REVERSED;
-    }
-
-    private static boolean isVoid(TradeLegState leg) {
-        return leg == TradeLegState.REJECTED || leg == TradeLegState.REVERSED;
     }
 
     private TradeLegState leg(Side side) {

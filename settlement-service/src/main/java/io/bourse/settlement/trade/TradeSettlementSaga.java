@@ -148,10 +148,10 @@ public class TradeSettlementSaga {
             return;
         }
         // A leg still pending is reversed too: that voids it, so a settle still on its way is refused.
-        if (!isVoid(buyState)) {
+        if (!TradeLegState.isVoid(buyState)) {
             ask(commands, clock, buy, new ReverseTradeLeg(buy.accountId(), buy.legId(), buy.tradeId()));
         }
-        if (!isVoid(sellState)) {
+        if (!TradeLegState.isVoid(sellState)) {
             ask(commands, clock, sell, new ReverseTradeLeg(sell.accountId(), sell.legId(), sell.tradeId()));
         }
     }
@@ -170,10 +170,6 @@ public class TradeSettlementSaga {
             send(commands, new RecordLegOutcome(leg.tradeId(), leg.side(), outcome.state(), outcome.reason(),
                     clock.instant().truncatedTo(ChronoUnit.MICROS)));
         });
-    }
-
-    private static boolean isVoid(TradeLegState state) {
-        return state == TradeLegState.REJECTED || state == TradeLegState.REVERSED;
     }
 
     private void cancelDeadline(DeadlineManager deadlines) {
