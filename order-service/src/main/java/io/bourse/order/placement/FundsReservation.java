@@ -6,6 +6,7 @@ import io.bourse.events.order.RejectReason;
 import io.bourse.events.order.ReservationRequested;
 import io.bourse.events.portfolio.AccountNotFoundException;
 import io.bourse.events.portfolio.ReserveFunds;
+import io.bourse.platform.commandbus.Causes;
 import io.bourse.platform.messaging.BeforeCommit;
 import io.bourse.platform.messaging.MessagingProperties;
 import java.time.Clock;
@@ -74,11 +75,7 @@ class FundsReservation {
     }
 
     private static boolean isUnknownAccount(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AccountNotFoundException || cause instanceof AggregateNotFoundException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(failure, AccountNotFoundException.class) != null
+                || Causes.find(failure, AggregateNotFoundException.class) != null;
     }
 }

@@ -3,6 +3,7 @@ package io.bourse.settlement.trade;
 import io.bourse.events.DomainException;
 import io.bourse.events.order.TradeExecuted;
 import io.bourse.events.settlement.StartSettlement;
+import io.bourse.platform.commandbus.Causes;
 import io.bourse.platform.messaging.BeforeCommit;
 import io.bourse.platform.messaging.MessagingProperties;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class SettlementStarter {
                 event.buyOrderId(), event.sellOrderId(), event.buyerAccountId(), event.sellerAccountId(),
                 event.buyReservationId(), event.sellReservationId(), event.executedAt());
         CompletableFuture<Object> started = commands.send(start).exceptionally(failure -> {
-            DomainException refused = domainCause(failure);
+            DomainException refused = Causes.find(failure, DomainException.class);
             if (refused == null) {
                 throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
             }
@@ -51,14 +52,5 @@ class SettlementStarter {
             return null;
         });
         BeforeCommit.await("settlement records", started, timeout);
-    }
-
-    private static DomainException domainCause(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DomainException domain) {
-                return domain;
-            }
-        }
-        return null;
     }
 }
