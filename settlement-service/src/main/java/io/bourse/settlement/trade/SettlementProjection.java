@@ -12,10 +12,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,8 +31,7 @@ import org.springframework.stereotype.Component;
  * inserted only if absent and leaves PENDING only once: a redelivered event changes nothing.
  * <p>
  * The handlers collect a processor batch's changes and the batch writes them at once: a settlement that starts and
- * ends within one batch is inserted as it ended, and the changes to rows stored before are batched updates, each
- * with its guard.
+ * ends within one batch is inserted as it ended, and every other change is a batched update with its guard.
  */
 @Component
 @ProcessingGroup(SettlementProjection.PROCESSING_GROUP)
@@ -62,59 +64,37 @@ public class SettlementProjection {
 
     @EventHandler
     void on(TradeSettled event) {
-        Changes changes = batch();
-        Started started = changes.started.get(event.tradeId());
-        if (started == null) {
-            changes.update(SETTLED, utc(event.settledAt()), event.tradeId());
-        } else if (started.status == SettlementStatus.PENDING) {
-            started.status = SettlementStatus.SETTLED;
-            started.settledAt = event.settledAt();
-        }
+        batch().change(event.tradeId(), started -> started.settled(event.settledAt()),
+                SETTLED, utc(event.settledAt()), event.tradeId());
     }
 
     @EventHandler
     void on(SettlementFailed event) {
-        Changes changes = batch();
-        Started started = changes.started.get(event.tradeId());
-        if (started == null) {
-            changes.update(FAILED, event.reason(), utc(event.failedAt()), event.tradeId());
-        } else if (started.status == SettlementStatus.PENDING) {
-            started.status = SettlementStatus.FAILED;
-            started.failureReason = event.reason();
-            started.failedAt = event.failedAt();
-        }
+        batch().change(event.tradeId(), started -> started.failed(event.reason(), event.failedAt()),
+                FAILED, event.reason(), utc(event.failedAt()), event.tradeId());
     }
 
     @EventHandler
     void on(SettlementOverdue event) {
-        Changes changes = batch();
-        Started started = changes.started.get(event.tradeId());
-        if (started == null) {
-            changes.update(OVERDUE, utc(event.since()), event.tradeId());
-        } else if (started.overdueSince == null) {
-            started.overdueSince = event.since();
-        }
+        batch().change(event.tradeId(), started -> started.overdue(event.since()),
+                OVERDUE, utc(event.since()), event.tradeId());
     }
 
     @EventHandler
     void on(SettlementParked event) {
-        Changes changes = batch();
-        Started started = changes.started.get(event.tradeId());
-        if (started == null) {
-            changes.update(PARKED, utc(event.parkedAt()), event.tradeId());
-        } else {
-            started.parkedAt = event.parkedAt();
-        }
+        batch().change(event.tradeId(), started -> started.parked(event.parkedAt()),
+                PARKED, utc(event.parkedAt()), event.tradeId());
     }
 
     /**
-     * New rows first, in the order their trades started; then the updates of rows stored before, by kind. A row
-     * that was stored already (its start delivered again) gets what the batch learned about it as updates.
+     * New rows first, in the order their trades started; then, by kind, the updates of every trade whose row this
+     * batch did not insert: rows stored before, and rows whose start was delivered again.
      */
     private void write(Changes changes) {
+        Set<String> inserted = new HashSet<>();
         if (!changes.started.isEmpty()) {
             List<Started> started = List.copyOf(changes.started.values());
-            int[] inserted = jdbc.batchUpdate("""
+            int[] counts = jdbc.batchUpdate("""
                     insert into settlements (trade_id, symbol, price, quantity, buy_order_id, sell_order_id,
                                              buyer_account_id, seller_account_id, status, failure_reason, started_at,
                                              settled_at, failed_at, overdue_since, parked_at)
@@ -122,25 +102,42 @@ public class SettlementProjection {
                     on conflict do nothing""",
                     started.stream().map(Started::row).toList());
             for (int i = 0; i < started.size(); i++) {
-                if (inserted[i] == 0) {
-                    started.get(i).asUpdates(changes);
+                if (counts[i] == 1) {
+                    inserted.add(started.get(i).event.tradeId());
                 }
             }
         }
-        changes.updates.forEach(jdbc::batchUpdate);
+        changes.updates.forEach((sql, updates) -> {
+            List<Object[]> rows = updates.stream().filter(update -> !inserted.contains(update.tradeId()))
+                    .map(Update::arguments).toList();
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate(sql, rows);
+            }
+        });
     }
 
     /** What one batch changes. */
     private static final class Changes {
         private final Map<String, Started> started = new LinkedHashMap<>();
-        private final Map<String, List<Object[]>> updates = new LinkedHashMap<>();
+        private final Map<String, List<Update>> updates = new LinkedHashMap<>();
 
-        void update(String sql, Object... arguments) {
-            updates.computeIfAbsent(sql, k -> new ArrayList<>()).add(arguments);
+        /**
+         * A change to a trade's row: applied to the row of this batch if the trade started in it, and kept as an
+         * update (with its guard) in case that row is not the one stored.
+         */
+        void change(String tradeId, Consumer<Started> inBatch, String sql, Object... arguments) {
+            Started row = started.get(tradeId);
+            if (row != null) {
+                inBatch.accept(row);
+            }
+            updates.computeIfAbsent(sql, k -> new ArrayList<>()).add(new Update(tradeId, arguments));
         }
     }
 
-    /** A settlement started in this batch, as its later events in the batch leave it. */
+    private record Update(String tradeId, Object[] arguments) {
+    }
+
+    /** A settlement started in this batch, as its later events in the batch leave it: the updates' guards apply. */
     private static final class Started {
         private final SettlementStarted event;
         private SettlementStatus status = SettlementStatus.PENDING;
@@ -154,19 +151,29 @@ public class SettlementProjection {
             this.event = event;
         }
 
-        void asUpdates(Changes changes) {
-            String tradeId = event.tradeId();
-            if (status == SettlementStatus.SETTLED) {
-                changes.update(SETTLED, utc(settledAt), tradeId);
-            } else if (status == SettlementStatus.FAILED) {
-                changes.update(FAILED, failureReason, utc(failedAt), tradeId);
+        void settled(Instant at) {
+            if (status == SettlementStatus.PENDING) {
+                status = SettlementStatus.SETTLED;
+                settledAt = at;
             }
-            if (overdueSince != null) {
-                changes.update(OVERDUE, utc(overdueSince), tradeId);
+        }
+
+        void failed(String reason, Instant at) {
+            if (status == SettlementStatus.PENDING) {
+                status = SettlementStatus.FAILED;
+                failureReason = reason;
+                failedAt = at;
             }
-            if (parkedAt != null) {
-                changes.update(PARKED, utc(parkedAt), tradeId);
+        }
+
+        void overdue(Instant since) {
+            if (overdueSince == null) {
+                overdueSince = since;
             }
+        }
+
+        void parked(Instant at) {
+            parkedAt = at;
         }
 
         Object[] row() {
