@@ -2,18 +2,26 @@ package io.bourse.platform.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bourse.events.order.TradeExecuted;
 import io.bourse.platform.testapp.TestServices;
 import io.bourse.platform.testapp.beta.BetaApplication;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +53,22 @@ class AxonPostgresWiringIT {
         assertThat(service.getBean(SagaStore.class)).isInstanceOf(CachedSagaStore.class);
         assertThat(axon.getComponent(TransactionManager.class)).isInstanceOf(SpringTransactionManager.class);
         assertThat(axon.getComponent(CommandTargetResolver.class)).isInstanceOf(CachedCommandTargetResolver.class);
+    }
+
+    @Test
+    void eventsStoredAtAnOlderRevisionAreUpcastForTheStoreAndForKafka() {
+        org.axonframework.config.Configuration axon = service.getBean(org.axonframework.config.Configuration.class);
+        Serializer serializer = service.getBean(Serializer.class);
+        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("OrderBook", "ACME", 0, "event-1",
+                Instant.parse("2026-03-02T09:30:00Z"), TradeExecuted.class.getName(), "1",
+                "{\"buyOrderId\":\"b-1\",\"sellOrderId\":\"s-1\"}".getBytes(StandardCharsets.UTF_8),
+                serializer.serialize(MetaData.emptyInstance(), byte[].class).getData());
+
+        // The one chain the event store and the Kafka message converter both read through.
+        IntermediateEventRepresentation upcast = axon.upcasterChain()
+                .upcast(Stream.of(new InitialEventRepresentation(stored, serializer))).findFirst().orElseThrow();
+
+        assertThat(upcast.getType().getRevision()).isEqualTo("2");
     }
 
     @Test
