@@ -17,6 +17,14 @@ public class DomainException extends RuntimeException {
         this.code = code;
     }
 
+    /** The value, if it is there; null or a blank string is refused as {@code MISSING_VALUE}. */
+    public static <T> T required(T value, String field) {
+        if (value == null || value instanceof String text && text.isBlank()) {
+            throw new DomainException(Kind.INVALID, "MISSING_VALUE", field + " is required");
+        }
+        return value;
+    }
+
     public Kind kind() {
         return kind;
     }

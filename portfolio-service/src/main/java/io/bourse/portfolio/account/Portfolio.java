@@ -1,5 +1,6 @@
 package io.bourse.portfolio.account;
 
+import static io.bourse.events.DomainException.required;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.bourse.events.Assets;
@@ -307,13 +308,6 @@ public class Portfolio {
 
     private BigDecimal available(String asset) {
         return balanceOf(asset).available();
-    }
-
-    private static String required(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new DomainException(Kind.INVALID, "MISSING_VALUE", name + " is required");
-        }
-        return value;
     }
 
     private static String validAsset(String asset) {

@@ -1,5 +1,6 @@
 package io.bourse.settlement.trade;
 
+import static io.bourse.events.DomainException.required;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.bourse.events.DomainException;
@@ -162,13 +163,6 @@ public class Settlement {
     @EventSourcingHandler
     void on(SettlementParked event) {
         parked = true;
-    }
-
-    private static <T> T required(T value, String field) {
-        if (value == null || value instanceof String text && text.isBlank()) {
-            throw new DomainException(Kind.INVALID, "MISSING_VALUE", field + " is required");
-        }
-        return value;
     }
 
     private static BigDecimal positive(BigDecimal price) {
