@@ -8,12 +8,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
-/** A client of the REST API as a trading program would be: JSON over HTTP, nothing of the services' code. */
+/**
+ * A client of the REST API as a trading program would be: JSON over HTTP, nothing of the services' code. Like any
+ * well-behaved client it honours load shedding: a 429 or 503 that carries {@code Retry-After} (the server refused the
+ * request before doing anything) is sent again after the time it names, a few times at most.
+ */
 final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ATTEMPTS_WHEN_SHED = 10;
     private final HttpClient client = HttpClient.newHttpClient();
     private final String baseUrl;
 
@@ -50,6 +56,10 @@ final class Http {
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            for (int attempt = 1; attempt < ATTEMPTS_WHEN_SHED && shed(response); attempt++) {
+                Thread.sleep(retryAfter(response).toMillis());
+                response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     body, response.headers().firstValue("Location").orElse(null));
@@ -59,5 +69,14 @@ final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean shed(HttpResponse<String> response) {
+        return (response.statusCode() == 429 || response.statusCode() == 503)
+                && response.headers().firstValue("Retry-After").isPresent();
+    }
+
+    private static Duration retryAfter(HttpResponse<String> response) {
+        return Duration.ofSeconds(Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow()));
     }
 }
