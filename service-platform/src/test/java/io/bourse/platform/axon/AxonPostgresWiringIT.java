@@ -1,12 +1,14 @@
 package io.bourse.platform.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bourse.events.order.TradeExecuted;
 import io.bourse.platform.testapp.TestServices;
 import io.bourse.platform.testapp.beta.BetaApplication;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.axonframework.common.transaction.TransactionManager;
@@ -14,7 +16,9 @@ import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.saga.repository.SagaStore;
@@ -48,7 +52,7 @@ class AxonPostgresWiringIT {
     void eventsTokensAndSagasAreStoredInPostgresThroughSpringTransactions() {
         org.axonframework.config.Configuration axon = service.getBean(org.axonframework.config.Configuration.class);
 
-        assertThat(service.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(service.getBean(EventStorageEngine.class)).isInstanceOf(PostgresEventStorageEngine.class);
         assertThat(service.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
         assertThat(service.getBean(SagaStore.class)).isInstanceOf(CachedSagaStore.class);
         assertThat(axon.getComponent(TransactionManager.class)).isInstanceOf(SpringTransactionManager.class);
@@ -69,6 +73,31 @@ class AxonPostgresWiringIT {
                 .upcast(Stream.of(new InitialEventRepresentation(stored, serializer))).findFirst().orElseThrow();
 
         assertThat(upcast.getType().getRevision()).isEqualTo("2");
+    }
+
+    @Test
+    void theEventStoreReadsThroughTheUpcastersAndRefusesASecondEventAtTheSameSequence() {
+        EventStorageEngine engine = service.getBean(EventStorageEngine.class);
+        Serializer serializer = service.getBean(Serializer.class);
+        String book = "WIRING-" + System.nanoTime();
+        service.getBean(JdbcTemplate.class).update("""
+                insert into domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                    meta_data, payload, payload_revision, payload_type, time_stamp)
+                values (?, 0, 'OrderBook', ?, ?, ?, '1', ?, '2026-03-02T09:30:00.000Z')""", book, book + "-0",
+                serializer.serialize(MetaData.emptyInstance(), byte[].class).getData(),
+                "{\"buyOrderId\":\"b-1\",\"sellOrderId\":\"s-1\"}".getBytes(StandardCharsets.UTF_8),
+                TradeExecuted.class.getName());
+
+        DomainEventMessage<?> read = engine.readEvents(book).next();
+
+        assertThat(((TradeExecuted) read.getPayload()).buyReservationId()).isEqualTo("b-1");
+        assertThat(read.getTimestamp()).isEqualTo(Instant.parse("2026-03-02T09:30:00Z"));
+        DomainEventMessage<String> again = new GenericDomainEventMessage<>("OrderBook", book, 0, "a second first");
+        assertThatThrownBy(() -> engine.appendEvents(again)).isInstanceOf(AggregateStreamCreationException.class);
+        DomainEventMessage<String> next = new GenericDomainEventMessage<>("OrderBook", book, 1, "the next");
+        engine.appendEvents(next);
+        assertThat(engine.readEvents(book).asStream().map(DomainEventMessage::getTimestamp).toList().get(1))
+                .isEqualTo(next.getTimestamp().truncatedTo(ChronoUnit.MILLIS));
     }
 
     @Test
