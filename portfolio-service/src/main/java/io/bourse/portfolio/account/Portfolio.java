@@ -31,24 +31,35 @@ import io.bourse.events.portfolio.ReleaseFunds;
 import io.bourse.events.portfolio.ReserveFunds;
 import io.bourse.events.portfolio.WithdrawAsset;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.function.UnaryOperator;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One account's balances per asset and the holds placed on them for open orders.
  * <p>
- * Every command is idempotent by the id it carries (transaction, reservation), because commands reach this
- * aggregate at least once. State lives in non-final fields of concrete collection types holding records, so that a
- * Jackson snapshot written by fields restores it completely.
+ * Every command is idempotent by the id it carries (transaction, reservation, leg), because commands reach this
+ * aggregate at least once. The holds of open orders are kept as long as they hold something; what an ended
+ * reservation answered and what each settlement leg came to are kept for {@link #REMEMBERED_FOR} after the event
+ * that recorded them, and then forgotten as later events arrive, so the state stays bounded by what is live however
+ * long the account trades. State lives in non-final fields of concrete collection types holding records, so that a
+ * Jackson snapshot written by fields restores it completely; the revision tells Axon to ignore snapshots of the
+ * earlier shape, which kept every reservation and leg.
  */
 @Aggregate(snapshotTriggerDefinition = "portfolioSnapshotTrigger", cache = "portfolioCache")
+@Revision("2")
 public class Portfolio {
 
     /** What {@link ReserveFunds} answers when the hold was placed. */
@@ -56,14 +67,22 @@ public class Portfolio {
     /** What {@link ReserveFunds} answers when the hold was refused. */
     public static final String REJECTED = ReserveFunds.REJECTED;
     private static final TradeLegAnswer REVERSED = new TradeLegAnswer(TradeLegState.REVERSED, null);
+    /**
+     * How long an ended reservation and a leg are remembered to answer a repeat: far past the longest a settlement
+     * keeps asking for its legs (its deadline times its attempts, ten minutes by default) and past any redelivery
+     * of a reservation request, which happens within a processor's batch or a command's timeout.
+     */
+    static final Duration REMEMBERED_FOR = Duration.ofHours(1);
 
     @AggregateIdentifier
     private String accountId;
     private String owner;
     private LinkedHashMap<String, Balance> balances = new LinkedHashMap<>();
     private HashMap<String, Reservation> reservations = new HashMap<>();
+    // Both in the order their entries were recorded, so the oldest are forgotten first.
+    private LinkedHashMap<String, EndedReservation> endedReservations = new LinkedHashMap<>();
+    private LinkedHashMap<String, Leg> legs = new LinkedHashMap<>();
     private HashSet<String> transactionIds = new HashSet<>();
-    private HashMap<String, Leg> legs = new HashMap<>();
     private boolean frozen;
 
     Portfolio() {
@@ -116,9 +135,12 @@ public class Portfolio {
     @CommandHandler
     public String handle(ReserveFunds command) {
         String reservationId = required(command.reservationId(), "reservationId");
-        Reservation known = reservations.get(reservationId);
-        if (known != null) {
-            return known.rejected() ? REJECTED : RESERVED;
+        if (reservations.containsKey(reservationId)) {
+            return RESERVED;
+        }
+        EndedReservation ended = endedReservations.get(reservationId);
+        if (ended != null) {
+            return ended.rejected() ? REJECTED : RESERVED;
         }
         String orderId = required(command.orderId(), "orderId");
         String asset = validAsset(command.asset());
@@ -163,13 +185,13 @@ public class Portfolio {
             apply(new TradeLegRejected(accountId, command.legId(), command.tradeId(), command.side(),
                     TradeLegRejected.ACCOUNT_FROZEN));
             // The trade will not settle, so the part of the hold kept for it goes back to available.
-            if (reservation != null && !reservation.rejected() && reservation.remaining().signum() > 0) {
+            if (reservation != null) {
                 apply(new FundsReleased(accountId, command.reservationId(), reservation.orderId(),
                         reservation.asset(), needed.min(reservation.remaining())));
             }
             return new TradeLegAnswer(TradeLegState.REJECTED, TradeLegRejected.ACCOUNT_FROZEN);
         }
-        if (reservation == null || reservation.rejected() || reservation.remaining().compareTo(needed) < 0) {
+        if (reservation == null || reservation.remaining().compareTo(needed) < 0) {
             apply(new TradeLegRejected(accountId, command.legId(), command.tradeId(), command.side(),
                     TradeLegRejected.RESERVATION_SHORT));
             return new TradeLegAnswer(TradeLegState.REJECTED, TradeLegRejected.RESERVATION_SHORT);
@@ -217,29 +239,29 @@ public class Portfolio {
     }
 
     @EventSourcingHandler
-    void on(TradeLegSettled event) {
+    void on(TradeLegSettled event, @Timestamp Instant at) {
         BigDecimal units = BigDecimal.valueOf(event.quantity());
         if (event.side() == Side.BUY) {
             balances.put(Assets.CASH, balanceOf(Assets.CASH).consume(event.cashAmount()));
             balances.put(event.symbol(), balanceOf(event.symbol()).credit(units));
-            reservations.computeIfPresent(event.reservationId(), (id, r) -> r.consume(event.cashAmount()));
+            changeReservation(event.reservationId(), r -> r.consume(event.cashAmount()), at);
         } else {
             balances.put(event.symbol(), balanceOf(event.symbol()).consume(units));
             balances.put(Assets.CASH, balanceOf(Assets.CASH).credit(event.cashAmount()));
-            reservations.computeIfPresent(event.reservationId(), (id, r) -> r.consume(units));
+            changeReservation(event.reservationId(), r -> r.consume(units), at);
         }
-        legs.put(event.legId(), new Leg(event.side(), event.symbol(), event.quantity(), event.price(),
-                event.cashAmount(), Leg.State.SETTLED, null));
+        recordLeg(event.legId(), new Leg(event.side(), event.symbol(), event.quantity(), event.price(),
+                event.cashAmount(), Leg.State.SETTLED, null, at));
     }
 
     @EventSourcingHandler
-    void on(TradeLegRejected event) {
-        legs.put(event.legId(), new Leg(event.side(), null, 0, null, BigDecimal.ZERO, Leg.State.REJECTED,
-                event.reason()));
+    void on(TradeLegRejected event, @Timestamp Instant at) {
+        recordLeg(event.legId(), new Leg(event.side(), null, 0, null, BigDecimal.ZERO, Leg.State.REJECTED,
+                event.reason(), at));
     }
 
     @EventSourcingHandler
-    void on(TradeLegReversed event) {
+    void on(TradeLegReversed event, @Timestamp Instant at) {
         if (event.undone()) {
             BigDecimal units = BigDecimal.valueOf(event.quantity());
             if (event.side() == Side.BUY) {
@@ -251,9 +273,15 @@ public class Portfolio {
             }
         }
         Leg leg = legs.get(event.legId());
-        legs.put(event.legId(), leg == null
-                ? new Leg(event.side(), event.symbol(), 0, null, BigDecimal.ZERO, Leg.State.REVERSED, null)
+        recordLeg(event.legId(), leg == null
+                ? new Leg(event.side(), event.symbol(), 0, null, BigDecimal.ZERO, Leg.State.REVERSED, null, at)
                 : leg.reversed());
+    }
+
+    /** A leg keeps its place (and its time) when it changes, so the oldest are always first. */
+    private void recordLeg(String legId, Leg leg) {
+        legs.put(legId, leg);
+        forgetBefore(leg.at().minus(REMEMBERED_FOR));
     }
 
     @EventSourcingHandler
@@ -291,14 +319,52 @@ public class Portfolio {
     }
 
     @EventSourcingHandler
-    void on(FundsReservationRejected event) {
-        reservations.put(event.reservationId(), Reservation.rejected(event.orderId(), event.asset()));
+    void on(FundsReservationRejected event, @Timestamp Instant at) {
+        endReservation(event.reservationId(), true, at);
     }
 
     @EventSourcingHandler
-    void on(FundsReleased event) {
+    void on(FundsReleased event, @Timestamp Instant at) {
         balances.put(event.asset(), balanceOf(event.asset()).unhold(event.amount()));
-        reservations.computeIfPresent(event.reservationId(), (id, reservation) -> reservation.release(event.amount()));
+        changeReservation(event.reservationId(), reservation -> reservation.release(event.amount()), at);
+    }
+
+    /** Applies a change to an open hold; a hold with nothing left has ended. */
+    private void changeReservation(String reservationId, UnaryOperator<Reservation> change, Instant at) {
+        Reservation changed = reservations.computeIfPresent(reservationId, (id, held) -> change.apply(held));
+        if (changed != null && changed.used()) {
+            endReservation(reservationId, false, at);
+        }
+    }
+
+    private void endReservation(String reservationId, boolean rejected, Instant at) {
+        reservations.remove(reservationId);
+        endedReservations.put(reservationId, new EndedReservation(rejected, at));
+        forgetBefore(at.minus(REMEMBERED_FOR));
+    }
+
+    /** Forgets the ended reservations and the legs recorded before {@code cutoff}, oldest first. */
+    private void forgetBefore(Instant cutoff) {
+        Iterator<EndedReservation> ended = endedReservations.values().iterator();
+        while (ended.hasNext() && ended.next().endedAt().isBefore(cutoff)) {
+            ended.remove();
+        }
+        Iterator<Leg> recorded = legs.values().iterator();
+        while (recorded.hasNext() && recorded.next().at().isBefore(cutoff)) {
+            recorded.remove();
+        }
+    }
+
+    int openReservations() {
+        return reservations.size();
+    }
+
+    int endedReservationsKept() {
+        return endedReservations.size();
+    }
+
+    int legsKept() {
+        return legs.size();
     }
 
     /** One balance as it stands; an asset never held reads as zero. */

@@ -3,26 +3,26 @@ package io.bourse.portfolio.account;
 import java.math.BigDecimal;
 
 /**
- * The outcome of one ReserveFunds, kept so that a repeated command gets the same answer. A rejected reservation
- * never held anything; a closed one may still hold a remainder that settlement of earlier fills will draw on,
- * but it is never released again.
+ * A hold for an open order. A closed one (the order ended and the unneeded part was given back) may still hold a
+ * remainder that settlement of earlier fills will draw on, but it is never released again. Once nothing remains the
+ * reservation has ended and the portfolio keeps only its outcome ({@link EndedReservation}).
  */
-record Reservation(String orderId, String asset, BigDecimal remaining, boolean rejected, boolean closed) {
+record Reservation(String orderId, String asset, BigDecimal remaining, boolean closed) {
 
     static Reservation held(String orderId, String asset, BigDecimal amount) {
-        return new Reservation(orderId, asset, amount, false, false);
-    }
-
-    static Reservation rejected(String orderId, String asset) {
-        return new Reservation(orderId, asset, BigDecimal.ZERO, true, true);
+        return new Reservation(orderId, asset, amount, false);
     }
 
     /** A settled fill takes its part of the hold; the reservation stays as open or closed as it was. */
     Reservation consume(BigDecimal amount) {
-        return new Reservation(orderId, asset, remaining.subtract(amount), rejected, closed);
+        return new Reservation(orderId, asset, remaining.subtract(amount), closed);
     }
 
     Reservation release(BigDecimal amount) {
-        return new Reservation(orderId, asset, remaining.subtract(amount), rejected, true);
+        return new Reservation(orderId, asset, remaining.subtract(amount), true);
+    }
+
+    boolean used() {
+        return remaining.signum() <= 0;
     }
 }

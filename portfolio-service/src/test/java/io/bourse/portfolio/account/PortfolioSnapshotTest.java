@@ -2,6 +2,7 @@ package io.bourse.portfolio.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bourse.events.order.Side;
 import io.bourse.events.portfolio.AccountOpened;
 import io.bourse.events.portfolio.AssetDeposited;
 import io.bourse.events.portfolio.AssetWithdrawn;
@@ -12,9 +13,14 @@ import io.bourse.events.portfolio.FundsReserved;
 import io.bourse.events.portfolio.InsufficientBalanceException;
 import io.bourse.events.portfolio.ReleaseFunds;
 import io.bourse.events.portfolio.ReserveFunds;
+import io.bourse.events.portfolio.SettleTradeLeg;
+import io.bourse.events.portfolio.TradeLegAnswer;
+import io.bourse.events.portfolio.TradeLegRejected;
+import io.bourse.events.portfolio.TradeLegState;
 import io.bourse.events.portfolio.WithdrawAsset;
 import io.bourse.platform.serialization.Serialization;
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -29,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class PortfolioSnapshotTest {
 
     private static final String ACCOUNT = "acc-1";
+    private static final Instant AT = Instant.parse("2026-11-02T09:30:00Z");
 
     private final Serializer serializer = Serialization.serializer();
     private FixtureConfiguration<Portfolio> fixture;
@@ -43,11 +50,14 @@ class PortfolioSnapshotTest {
         original.on(new AssetWithdrawn(ACCOUNT, "tx-3", "USD", new BigDecimal("100.00")));
         original.on(new FundsReserved(ACCOUNT, "res-1", "ord-1", "USD", new BigDecimal("300.00")));
         original.on(new FundsReserved(ACCOUNT, "res-2", "ord-2", "ACME", new BigDecimal("20")));
-        original.on(new FundsReleased(ACCOUNT, "res-2", "ord-2", "ACME", new BigDecimal("5")));
+        original.on(new FundsReleased(ACCOUNT, "res-2", "ord-2", "ACME", new BigDecimal("5")), AT);
         original.on(new FundsReservationRejected(ACCOUNT, "res-3", "ord-3", "USD", new BigDecimal("9000.00"),
-                FundsReservationRejected.INSUFFICIENT_FUNDS));
+                FundsReservationRejected.INSUFFICIENT_FUNDS), AT);
+        original.on(new TradeLegRejected(ACCOUNT, "T-1:BUY", "T-1", Side.BUY, TradeLegRejected.RESERVATION_SHORT),
+                AT);
 
         SerializedObject<byte[]> snapshot = serializer.serialize(original, byte[].class);
+        assertThat(snapshot.getType().getRevision()).isEqualTo("2");
         restored = serializer.deserialize(snapshot);
         fixture = new AggregateTestFixture<>(Portfolio.class);
     }
@@ -104,6 +114,16 @@ class PortfolioSnapshotTest {
         fixture.givenState(() -> restored)
                 .when(new ReleaseFunds(ACCOUNT, "res-1", new BigDecimal("1000.00")))
                 .expectEvents(new FundsReleased(ACCOUNT, "res-1", "ord-1", "USD", new BigDecimal("300.00")));
+    }
+
+    @Test
+    void restoredPortfolioAnswersARepeatedLegAsTheFirstTime() {
+        fixture.givenState(() -> restored)
+                .when(new SettleTradeLeg(ACCOUNT, "T-1:BUY", "T-1", Side.BUY, "res-1", "ACME", 1,
+                        new BigDecimal("100.00"), new BigDecimal("100.00")))
+                .expectNoEvents()
+                .expectResultMessagePayload(new TradeLegAnswer(TradeLegState.REJECTED,
+                        TradeLegRejected.RESERVATION_SHORT));
     }
 
     @Test
