@@ -1,9 +1,9 @@
 package io.bourse.order.query;
 
 import io.bourse.order.OrderStatus;
+import io.bourse.platform.messaging.BatchWrites;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -74,17 +74,10 @@ final class OrderRows {
 
     private Map<String, Order> stored(List<String> orderIds) {
         Map<String, Order> orders = new HashMap<>();
-        if (orderIds.isEmpty()) {
-            return orders;
-        }
-        jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement("""
-                    select order_id, quantity, filled_quantity, remaining_quantity, filled_notional, average_fill_price,
-                           status, reject_reason, cancel_reason, updated_at, last_sequence
-                    from orders where order_id = any(?)""");
-            statement.setArray(1, connection.createArrayOf("text", orderIds.toArray()));
-            return statement;
-        }, rs -> {
+        BatchWrites.readRows(jdbc, """
+                select order_id, quantity, filled_quantity, remaining_quantity, filled_notional, average_fill_price,
+                       status, reject_reason, cancel_reason, updated_at, last_sequence
+                from orders where order_id = any(?)""", orderIds, rs -> {
             Order order = new Order(rs.getString("order_id"), rs.getLong("quantity"), rs.getLong("last_sequence"),
                     null);
             order.filledQuantity = rs.getLong("filled_quantity");

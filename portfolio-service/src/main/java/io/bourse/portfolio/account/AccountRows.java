@@ -1,9 +1,8 @@
 package io.bourse.portfolio.account;
 
+import io.bourse.platform.messaging.BatchWrites;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Array;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * One batch's changes to the accounts read model: the handlers queue each event's change, and {@link #write()} reads
@@ -66,31 +64,24 @@ final class AccountRows {
 
     private Map<String, Account> load(List<String> accountIds) {
         Map<String, Account> accounts = new HashMap<>();
-        queryByAccounts("select account_id, last_sequence, frozen from account_view where account_id = any(?)",
+        BatchWrites.readRows(jdbc,
+                "select account_id, last_sequence, frozen from account_view where account_id = any(?)",
                 accountIds, rs -> {
                     Account account = new Account(rs.getString("account_id"), null, rs.getLong("last_sequence"),
                             rs.getBoolean("frozen"));
                     accounts.put(account.accountId, account);
                 });
-        queryByAccounts("select account_id, asset, available, reserved from balance_view where account_id = any(?)",
+        BatchWrites.readRows(jdbc,
+                "select account_id, asset, available, reserved from balance_view where account_id = any(?)",
                 accountIds, rs -> accounts.get(rs.getString("account_id")).balances.put(rs.getString("asset"),
                         new Balance(rs.getBigDecimal("available"), rs.getBigDecimal("reserved"), false)));
-        queryByAccounts("""
+        BatchWrites.readRows(jdbc, """
                 select account_id, symbol, quantity, cost_basis, realized_pnl from position_view
                 where account_id = any(?)""",
                 accountIds, rs -> accounts.get(rs.getString("account_id")).positions.put(rs.getString("symbol"),
                         new Position(rs.getLong("quantity"), rs.getBigDecimal("cost_basis"),
                                 rs.getBigDecimal("realized_pnl"), false)));
         return accounts;
-    }
-
-    private void queryByAccounts(String sql, List<String> accountIds, RowCallbackHandler row) {
-        jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(sql);
-            Array ids = connection.createArrayOf("varchar", accountIds.toArray());
-            statement.setArray(1, ids);
-            return statement;
-        }, row);
     }
 
     /** A sale settled in an earlier batch, for reversing it: rare, so read when asked. */

@@ -1,9 +1,13 @@
 package io.bourse.platform.messaging;
 
+import java.sql.PreparedStatement;
+import java.util.Collection;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * What a projection's handlers collect over one batch of their processor and write once, when the batch prepares to
@@ -33,5 +37,20 @@ public final class BatchWrites {
             batch.onPrepareCommit(u -> write.accept(state));
             return state;
         });
+    }
+
+    /**
+     * Reads the stored rows a batch touches in one query: {@code sql} names them by {@code = any(?)}, which is bound
+     * to {@code ids} as a text array. No ids, no query.
+     */
+    public static void readRows(JdbcTemplate jdbc, String sql, Collection<String> ids, RowCallbackHandler row) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            statement.setArray(1, connection.createArrayOf("text", ids.toArray()));
+            return statement;
+        }, row);
     }
 }
