@@ -3,8 +3,8 @@ package io.bourse.platform.messaging;
 import java.time.Duration;
 import java.util.Set;
 import org.apache.kafka.clients.producer.Producer;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 
 /**
@@ -14,8 +14,11 @@ import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
  * <p>
  * The sends of a batch are pipelined and their acknowledgements awaited once, before the processor commits its
  * token: one round trip per batch instead of one per event.
+ * <p>
+ * It tells its processor which events it forwards, by payload type, so the processor passes over the others
+ * without deserializing them or opening a unit of work for them: most of what a service stores stays inside it.
  */
-public class KafkaEventForwarder {
+public class KafkaEventForwarder implements EventMessageHandler {
 
     public static final String PROCESSING_GROUP = "kafka-event-forwarder";
 
@@ -37,12 +40,20 @@ public class KafkaEventForwarder {
         this.published = Set.copyOf(published);
     }
 
-    @EventHandler
-    public void forward(EventMessage<?> event) {
-        if (!published.isEmpty() && !published.contains(event.getPayloadType().getSimpleName())) {
-            return;
-        }
+    @Override
+    public Object handle(EventMessage<?> event) {
         BeforeCommit.await(acknowledgements, producer.send(converter.createKafkaMessage(event, topic)),
                 ackTimeout);
+        return null;
+    }
+
+    @Override
+    public boolean canHandle(EventMessage<?> event) {
+        return canHandleType(event.getPayloadType());
+    }
+
+    @Override
+    public boolean canHandleType(Class<?> payloadType) {
+        return published.isEmpty() || published.contains(payloadType.getSimpleName());
     }
 }

@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.bourse.infrastructure.TestInfrastructure;
 import io.bourse.platform.testapp.TestServices;
 import io.bourse.platform.testapp.beta.BetaApplication;
+import io.bourse.platform.testapp.commands.EntryRecorded;
 import io.bourse.platform.testapp.commands.OpenLedger;
 import io.bourse.platform.testapp.commands.RecordEntry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +44,25 @@ class KafkaEventForwarderIT {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(recordsKeyed(ledgerId, service))
                     .extracting(ConsumerRecord::key)
                     .containsExactly(ledgerId, ledgerId, ledgerId));
+        }
+    }
+
+    @Test
+    void onlyThePublishedEventsLeaveTheService() {
+        String service = "selective";
+        String ledgerId = UUID.randomUUID().toString();
+        try (ConfigurableApplicationContext context = TestServices.start(BetaApplication.class, service,
+                Map.of("bourse.messaging.published-events", "EntryRecorded"))) {
+            CommandGateway commands = context.getBean(CommandGateway.class);
+            commands.sendAndWait(new OpenLedger(ledgerId));
+            commands.sendAndWait(new RecordEntry(ledgerId, "a", 10));
+            commands.sendAndWait(new RecordEntry(ledgerId, "b", 20));
+            // One ledger's events keep their order on its partition: a forwarded LedgerOpened would come first.
+            await().atMost(Duration.ofSeconds(30)).until(() -> recordsKeyed(ledgerId, service).size() >= 2);
+            assertThat(recordsKeyed(ledgerId, service))
+                    .extracting(record -> new String(record.headers().lastHeader("axon-message-type").value(),
+                            StandardCharsets.UTF_8))
+                    .containsExactly(EntryRecorded.class.getName(), EntryRecorded.class.getName());
         }
     }
 
