@@ -133,6 +133,12 @@ public class AxonPostgresAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    public NewStreams newStreams(JdbcTemplate jdbcTemplate, EventSchema eventSchema) {
+        return new NewStreams(jdbcTemplate, eventSchema);
+    }
+
+    @Bean
     public TokenSchema tokenSchema() {
         return TokenSchema.builder()
                 .setTokenTable("token_entry")

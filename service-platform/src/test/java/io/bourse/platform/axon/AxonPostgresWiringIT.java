@@ -9,6 +9,7 @@ import io.bourse.platform.testapp.beta.BetaApplication;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.axonframework.common.transaction.TransactionManager;
@@ -18,6 +19,8 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.CommandTargetResolver;
@@ -98,6 +101,32 @@ class AxonPostgresWiringIT {
         engine.appendEvents(next);
         assertThat(engine.readEvents(book).asStream().map(DomainEventMessage::getTimestamp).toList().get(1))
                 .isEqualTo(next.getTimestamp().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    @Test
+    void aBatchReadsNothingForTheStreamsItFoundEmptyAndStillReadsTheOthers() {
+        EventStorageEngine engine = service.getBean(EventStorageEngine.class);
+        NewStreams newStreams = service.getBean(NewStreams.class);
+        String stored = "STORED-" + System.nanoTime();
+        String fresh = "FRESH-" + System.nanoTime();
+        engine.appendEvents(new GenericDomainEventMessage<>("Ledger", stored, 0, "opened"));
+        BatchingUnitOfWork<?> batch = new BatchingUnitOfWork<>(List.of(GenericEventMessage.asEventMessage(stored),
+                GenericEventMessage.asEventMessage(fresh)));
+
+        batch.start();
+        newStreams.findInBatch(message -> (String) message.getPayload());
+        // Appended behind the batch's back: the batch, which found the stream empty, does not look again.
+        engine.appendEvents(new GenericDomainEventMessage<>("Ledger", fresh, 0, "opened elsewhere"));
+
+        assertThat(engine.readEvents(fresh).asStream()).isEmpty();
+        assertThat(engine.readSnapshot(fresh)).isEmpty();
+        assertThat(engine.readEvents(stored).asStream().<Object>map(DomainEventMessage::getPayload))
+                .containsExactly("opened");
+        batch.commit();
+
+        assertThat(engine.readEvents(fresh).asStream().<Object>map(DomainEventMessage::getPayload))
+                .as("outside that batch")
+                .containsExactly("opened elsewhere");
     }
 
     @Test

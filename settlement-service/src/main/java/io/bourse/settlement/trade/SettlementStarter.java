@@ -3,6 +3,7 @@ package io.bourse.settlement.trade;
 import io.bourse.events.DomainException;
 import io.bourse.events.order.TradeExecuted;
 import io.bourse.events.settlement.StartSettlement;
+import io.bourse.platform.axon.NewStreams;
 import io.bourse.platform.commandbus.Causes;
 import io.bourse.platform.messaging.BeforeCommit;
 import io.bourse.platform.messaging.MessagingProperties;
@@ -22,6 +23,10 @@ import org.springframework.stereotype.Component;
  * record's refusal fails the batch, which is retried: no trade is skipped.
  * StartSettlement is idempotent by trade id, so a redelivered trade opens nothing twice and, since the saga starts
  * on the record's first event, starts no second saga.
+ * <p>
+ * The record is the trade's stream in this service's store, named by the trade id, and only this processor opens
+ * one, so the batch finds out at once which of its trades have no record yet ({@link NewStreams}) and their records
+ * are created without being looked for.
  */
 @Component
 @ProcessingGroup(SettlementStarter.PROCESSING_GROUP)
@@ -32,13 +37,17 @@ class SettlementStarter {
     private static final Logger log = LoggerFactory.getLogger(SettlementStarter.class);
 
     private final Duration timeout;
+    private final NewStreams newStreams;
 
-    SettlementStarter(MessagingProperties messaging) {
+    SettlementStarter(MessagingProperties messaging, NewStreams newStreams) {
         this.timeout = messaging.getCommandTimeout();
+        this.newStreams = newStreams;
     }
 
     @EventHandler
     void on(TradeExecuted event, CommandGateway commands) {
+        // Most trades of a batch have no record yet: one query for the batch, not a load per trade.
+        newStreams.findInBatch(message -> message.getPayload() instanceof TradeExecuted trade ? trade.tradeId() : null);
         StartSettlement start = new StartSettlement(event.tradeId(), event.symbol(), event.price(), event.quantity(),
                 event.buyOrderId(), event.sellOrderId(), event.buyerAccountId(), event.sellerAccountId(),
                 event.buyReservationId(), event.sellReservationId(), event.executedAt());

@@ -13,17 +13,20 @@ import io.bourse.events.DomainException.Kind;
 import io.bourse.events.order.Side;
 import io.bourse.events.order.TradeExecuted;
 import io.bourse.events.settlement.StartSettlement;
-import java.math.BigDecimal;
+import io.bourse.platform.axon.NewStreams;
 import io.bourse.platform.messaging.BeforeCommit;
 import io.bourse.platform.messaging.MessagingProperties;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class SettlementStarterTest {
 
@@ -32,7 +35,9 @@ class SettlementStarterTest {
             "r-buy", "r-sell", new BigDecimal("101.25"), 10, Side.SELL, EXECUTED_AT);
 
     private final CommandGateway commands = mock(CommandGateway.class);
-    private final SettlementStarter starter = new SettlementStarter(new MessagingProperties());
+    private final SettlementStarter starter = new SettlementStarter(new MessagingProperties(),
+            // Outside a processor's batch it knows no new streams and reads nothing.
+            new NewStreams(new JdbcTemplate(), EventSchema.builder().build()));
 
     @Test
     void aTradeOpensItsSettlementAsOfTheTimeItExecutedWithTheHoldsItNames() {
