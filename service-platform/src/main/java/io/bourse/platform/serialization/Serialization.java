@@ -38,8 +38,8 @@ public final class Serialization {
     }
 
     public static JacksonSerializer serializer() {
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(objectMapper())
-                .lenientDeserialization().build();
+        JacksonSerializer serializer = new TypeCachingJacksonSerializer(JacksonSerializer.builder()
+                .objectMapper(objectMapper()).lenientDeserialization());
         // Registered after Axon's own metadata deserializer, so it takes its place.
         serializer.getObjectMapper().registerModule(
                 new SimpleModule("bourse-metadata").addDeserializer(MetaData.class, new MetaDataDeserializer()));

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Random;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,18 @@ class SerializationTest {
         assertThat(read).isEqualTo(written);
         assertThat(serializer.<byte[], MetaData>deserialize(serializer.serialize(MetaData.emptyInstance(),
                 byte[].class))).isEmpty();
+    }
+
+    @Test
+    void typeNamesResolveToTheirClassesAndUnknownNamesToUnknownTypesEveryTime() {
+        SimpleSerializedType known = new SimpleSerializedType(Instant.class.getName(), null);
+        SimpleSerializedType unknown = new SimpleSerializedType("io.bourse.NoSuchEvent", "1");
+
+        for (int i = 0; i < 2; i++) {
+            assertThat(serializer.classForType(known)).isEqualTo(Instant.class);
+            assertThat(serializer.classForType(unknown)).isEqualTo(UnknownSerializedType.class);
+            assertThat(serializer.classForType(SimpleSerializedType.emptyType())).isEqualTo(Void.class);
+        }
     }
 
     @Test
