@@ -1,0 +1,226 @@
+package io.bourse.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code docker-compose.yml} as a user runs it, on podman: PostgreSQL, Kafka and the three services from images the
+ * build made (the services' by Jib, the others from Debian's packages and Maven Central, see deploy/images), up in
+ * order of health, a trade walked through the REST API from account to settlement, then {@code down} and {@code up}
+ * again with the data still there, and {@code down -v} at the end.
+ * <p>
+ * Runs where podman, docker-compose and debootstrap are installed and the service images were built
+ * ({@code ./mvnw -Pimage ...}); {@code .ci/run} provides all of them.
+ */
+class ComposeIT {
+
+    private static final String PROJECT = "bourse-compose-test";
+    private static final List<String> SERVICES = List.of("order-service", "portfolio-service", "settlement-service");
+    private static final Duration UP_TIMEOUT = Duration.ofMinutes(6);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, String> times = new LinkedHashMap<>();
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void composeBringsTheSystemUpAndKeepsItsDataAcrossDownAndUp() throws Exception {
+        assumeTrue(Podman.available(), "podman, docker-compose and debootstrap are needed (.ci/run installs them)");
+        for (String service : SERVICES) {
+            assumeTrue(Files.exists(imageArchive(service)), "no image archive of " + service
+                    + ": build them with ./mvnw -Pimage -DskipTests package");
+        }
+        long started = System.nanoTime();
+        String kafkaVersion = buildLocalImages();
+        lap("base images (built or found)", started);
+
+        Map<String, String> environment = composeEnvironment(kafkaVersion);
+        try (Podman podman = Podman.start(workDir)) {
+            environment.putAll(podman.dockerEnvironment());
+            try {
+                long up = System.nanoTime();
+                up(podman, environment);
+                lap("first up, until all healthy", up);
+
+                long walk = System.nanoTime();
+                Trade trade = walkATrade(environment);
+                lap("trade walk-through", walk);
+
+                long restart = System.nanoTime();
+                compose(environment, "down");
+                assertThat(podman.health(PROJECT)).isEmpty();
+                up(podman, environment);
+                lap("down, then up until all healthy", restart);
+
+                assertThat(get(environment, "ORDER_PORT", "/api/v1/orders/" + trade.buyOrderId())
+                        .path("status").asText()).isEqualTo("FILLED");
+                assertThat(get(environment, "SETTLEMENT_PORT", "/api/v1/settlements/" + trade.tradeId())
+                        .path("status").asText()).isEqualTo("SETTLED");
+                assertThat(balance(environment, trade.buyerAccountId(), "USD")).isEqualTo("9000.00");
+            } finally {
+                compose(environment, "down", "-v");
+                System.out.println("compose test times: " + times);
+            }
+            assertThat(Podman.podman("volume", "ls", "--format", "{{.Name}}")).doesNotContain(PROJECT);
+        }
+    }
+
+    private static Path imageArchive(String service) {
+        return Podman.ROOT.resolve(service).resolve("target/jib-image.tar");
+    }
+
+    /** The base images (reused when present), and the service images loaded from the archives Jib wrote. */
+    private static String buildLocalImages() throws Exception {
+        Podman.run(Duration.ofMinutes(20), true, "bash", "deploy/images/build-local-images.sh");
+        for (String service : SERVICES) {
+            Podman.podman("load", "-q", "-i", imageArchive(service).toString());
+        }
+        return Files.readString(Podman.ROOT.resolve("target/images/kafka-version")).trim();
+    }
+
+    private static Map<String, String> composeEnvironment(String kafkaVersion) throws Exception {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("POSTGRES_IMAGE", "localhost/bourse-base/postgres:15");
+        environment.put("KAFKA_IMAGE", "localhost/bourse-base/kafka:" + kafkaVersion);
+        environment.put("ORDER_SERVICE_IMAGE", "localhost/bourse/order-service:0.1.0-SNAPSHOT");
+        environment.put("PORTFOLIO_SERVICE_IMAGE", "localhost/bourse/portfolio-service:0.1.0-SNAPSHOT");
+        environment.put("SETTLEMENT_SERVICE_IMAGE", "localhost/bourse/settlement-service:0.1.0-SNAPSHOT");
+        for (String port : List.of("ORDER_PORT", "PORTFOLIO_PORT", "SETTLEMENT_PORT", "POSTGRES_PORT", "KAFKA_PORT")) {
+            environment.put(port, Integer.toString(freePort()));
+        }
+        return environment;
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * {@code up -d} waits for each container's dependencies to be healthy, and under podman without systemd health
+     * checks run only when asked: a second thread asks every two seconds until all five are healthy.
+     */
+    private void up(Podman podman, Map<String, String> environment) {
+        ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor();
+        try {
+            checks.scheduleWithFixedDelay(() -> podman.runHealthChecks(PROJECT), 2, 2, TimeUnit.SECONDS);
+            compose(environment, "up", "-d");
+            await().atMost(UP_TIMEOUT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                    assertThat(podman.health(PROJECT)).hasSize(5).allSatisfy((name, health) ->
+                            assertThat(health).as(name).isEqualTo("healthy")));
+        } finally {
+            checks.shutdownNow();
+        }
+    }
+
+    private static void compose(Map<String, String> environment, String... arguments) {
+        String[] command = new String[arguments.length + 5];
+        command[0] = "docker-compose";
+        command[1] = "-p";
+        command[2] = PROJECT;
+        command[3] = "-f";
+        command[4] = Podman.ROOT.resolve("docker-compose.yml").toString();
+        System.arraycopy(arguments, 0, command, 5, arguments.length);
+        Podman.run(UP_TIMEOUT, true, environment, command);
+    }
+
+    private record Trade(String tradeId, String buyOrderId, String buyerAccountId) {
+    }
+
+    /** The README's walk-through: two accounts, deposits, a listing, a resting sell and a crossing buy, settled. */
+    private Trade walkATrade(Map<String, String> env) throws Exception {
+        String buyer = post(env, "PORTFOLIO_PORT", "/api/v1/accounts", "{\"owner\":\"alice\"}").path("accountId")
+                .asText();
+        String seller = post(env, "PORTFOLIO_PORT", "/api/v1/accounts", "{\"owner\":\"bob\"}").path("accountId")
+                .asText();
+        post(env, "ORDER_PORT", "/api/v1/instruments", "{\"symbol\":\"ACME\",\"tickSize\":\"0.01\"}");
+        post(env, "PORTFOLIO_PORT", "/api/v1/accounts/" + buyer + "/deposits",
+                "{\"asset\":\"USD\",\"amount\":\"10000.00\"}");
+        // The portfolio learns of a listing from the order service's events: units can be deposited once it has.
+        String units = "{\"asset\":\"ACME\",\"amount\":\"100\"}";
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+                send(env, "PORTFOLIO_PORT", "/api/v1/accounts/" + seller + "/deposits", units).statusCode() == 202);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> "100".equals(balance(env, seller, "ACME")));
+
+        post(env, "ORDER_PORT", "/api/v1/orders", order(seller, "SELL", "100.00"));
+        String buy = post(env, "ORDER_PORT", "/api/v1/orders", order(buyer, "BUY", "105.00")).path("orderId")
+                .asText();
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                "FILLED".equals(get(env, "ORDER_PORT", "/api/v1/orders/" + buy).path("status").asText()));
+        String tradeId = get(env, "ORDER_PORT", "/api/v1/trades?orderId=" + buy).path(0).path("tradeId").asText();
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                "SETTLED".equals(get(env, "SETTLEMENT_PORT", "/api/v1/settlements/" + tradeId).path("status")
+                        .asText()));
+        // 10 at the resting 100.00: the buyer paid 1000.00 and got the 50.00 price improvement back.
+        assertThat(balance(env, buyer, "USD")).isEqualTo("9000.00");
+        assertThat(balance(env, buyer, "ACME")).isEqualTo("10");
+        assertThat(balance(env, seller, "USD")).isEqualTo("1000.00");
+        return new Trade(tradeId, buy, buyer);
+    }
+
+    private static String order(String account, String side, String price) {
+        return "{\"accountId\":\"" + account + "\",\"symbol\":\"ACME\",\"side\":\"" + side
+                + "\",\"type\":\"LIMIT\",\"timeInForce\":\"GTC\",\"quantity\":10,\"limitPrice\":\"" + price + "\"}";
+    }
+
+    private String balance(Map<String, String> env, String account, String asset) throws Exception {
+        for (JsonNode balance : get(env, "PORTFOLIO_PORT", "/api/v1/accounts/" + account).path("balances")) {
+            if (balance.path("asset").asText().equals(asset)) {
+                return balance.path("total").asText();
+            }
+        }
+        return null;
+    }
+
+    private JsonNode get(Map<String, String> env, String port, String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(env, port, path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET " + path + ": " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private JsonNode post(Map<String, String> env, String port, String path, String body) throws Exception {
+        HttpResponse<String> response = send(env, port, path, body);
+        assertThat(response.statusCode()).as("POST " + path + ": " + response.body()).isBetween(200, 202);
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(Map<String, String> env, String port, String path, String body)
+            throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(env, port, path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI uri(Map<String, String> env, String port, String path) {
+        return URI.create("http://127.0.0.1:" + env.get(port) + path);
+    }
+
+    private void lap(String what, long startedNanos) {
+        times.put(what, (System.nanoTime() - startedNanos) / 1_000_000_000 + " s");
+    }
+}
