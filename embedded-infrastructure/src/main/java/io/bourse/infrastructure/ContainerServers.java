@@ -3,14 +3,27 @@ package io.bourse.infrastructure;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
 
-/** PostgreSQL and Kafka in containers, for machines with a Docker engine. */
+/**
+ * PostgreSQL and Kafka in containers, for machines with a Docker engine (or podman's Docker API). The official images
+ * by default; {@code -Dbourse.containers.postgres-image} and {@code -Dbourse.containers.kafka-image} name others
+ * built from the same software, which must then behave as the official ones do (deploy/images builds such).
+ */
 final class ContainerServers {
 
-    static final String POSTGRES_IMAGE = "postgres:18-alpine";
-    static final String KAFKA_IMAGE = "apache/kafka-native:4.1.1";
+    private static final DockerImageName POSTGRES_IMAGE = image("bourse.containers.postgres-image",
+            "postgres:18-alpine", "postgres");
+    private static final DockerImageName KAFKA_IMAGE = image("bourse.containers.kafka-image",
+            "apache/kafka-native:4.1.1", "apache/kafka");
 
     private ContainerServers() {
+    }
+
+    private static DockerImageName image(String property, String official, String substitutes) {
+        String name = System.getProperty(property);
+        return name == null || name.isBlank() ? DockerImageName.parse(official)
+                : DockerImageName.parse(name).asCompatibleSubstituteFor(substitutes);
     }
 
     static boolean dockerAvailable() {
