@@ -21,6 +21,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,7 +37,8 @@ import org.springframework.context.SmartLifecycle;
  * cost a durable commit per command, which is what bounded the rate before.
  * <p>
  * When any command of a batch fails, the whole batch is rolled back and every command of it runs again alone, so one
- * command's failure never undoes or leaks into another's. Commands dispatched inside a unit of work (by an event
+ * command's failure never undoes or leaks into another's; one that fails alone on a concurrency conflict is tried
+ * once more. Commands dispatched inside a unit of work (by an event
  * handler or a saga) join that unit of work, as they would on Axon's simple command bus.
  * <p>
  * The queue is bounded: when it is full the command is refused at once with {@link CommandBusOverloadedException},
@@ -218,9 +221,29 @@ public class GroupCommitCommandBus implements CommandBus, SmartLifecycle {
 
     private record Queued(CommandMessage<?> command, CommandCallback<?, ?> callback, long queuedAt) {
 
+        /**
+         * Handles the command in a unit of work of its own. A command that met another writer's append to its
+         * aggregate (an instance of this service that handled a command for it from its REST API) is tried once more:
+         * the rollback dropped the cached copy it ran on, so the second try loads what is stored.
+         */
         @SuppressWarnings({"unchecked", "rawtypes"})
         void handleAlone(CommandBus bus) {
-            bus.dispatch((CommandMessage) command, (CommandCallback) callback);
+            bus.dispatch((CommandMessage) command, (message, result) -> {
+                if (result.isExceptional() && conflict(result.exceptionResult())) {
+                    bus.dispatch((CommandMessage) command, (CommandCallback) callback);
+                } else {
+                    ((CommandCallback) callback).onResult(message, result);
+                }
+            });
+        }
+
+        private static boolean conflict(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandResultMessage;
@@ -17,6 +19,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +32,8 @@ import org.junit.jupiter.api.Test;
 class GroupCommitCommandBusTest {
 
     private final List<String> log = new CopyOnWriteArrayList<>();
+    private final Set<String> conflicted = ConcurrentHashMap.newKeySet();
+    private final List<String> attempts = new CopyOnWriteArrayList<>();
     private final TransactionManager transactions = () -> {
         log.add("begin");
         return new Transaction() {
@@ -50,8 +55,15 @@ class GroupCommitCommandBusTest {
     GroupCommitCommandBusTest() {
         simple.subscribe(String.class.getName(), command -> {
             String payload = (String) command.getPayload();
+            attempts.add(payload);
             if (payload.startsWith("fail")) {
                 throw new IllegalArgumentException("refused " + payload);
+            }
+            // As a handler on a copy of its aggregate older than what is stored fails at the append: once, or
+            // every time.
+            if (payload.startsWith("conflicting") || payload.startsWith("stale") && conflicted.add(payload)) {
+                log.add("conflict " + payload);
+                throw new ConcurrencyException("another writer appended to " + payload);
             }
             log.add("handle " + payload);
             return payload.toUpperCase();
@@ -93,6 +105,35 @@ class GroupCommitCommandBusTest {
         // The batch was undone as a whole, then every command ran alone: nothing of the batch was kept.
         assertThat(log).containsExactly("begin", "handle a", "rollback", "handle a", "answer A", "handle c",
                 "answer C");
+    }
+
+    @Test
+    void aCommandThatMetAnotherWritersAppendIsTriedOnceMore() throws Exception {
+        CompletableFuture<CommandResultMessage<?>> result = send("stale-a");
+        bus.start();
+
+        assertThat(result.get(5, TimeUnit.SECONDS).getPayload()).isEqualTo("STALE-A");
+        assertThat(log).containsExactly("conflict stale-a", "handle stale-a", "answer STALE-A");
+    }
+
+    @Test
+    void aConflictThatRemainsIsAnsweredAfterOneMoreTry() throws Exception {
+        CompletableFuture<CommandResultMessage<?>> result = send("conflicting-a");
+        bus.start();
+
+        CommandResultMessage<?> answer = result.get(5, TimeUnit.SECONDS);
+        assertThat(answer.isExceptional()).isTrue();
+        assertThat(answer.exceptionResult()).isInstanceOf(ConcurrencyException.class);
+        assertThat(log).containsExactly("conflict conflicting-a", "conflict conflicting-a");
+    }
+
+    @Test
+    void aRefusedCommandIsNotTriedAgain() throws Exception {
+        CompletableFuture<CommandResultMessage<?>> result = send("fail-a");
+        bus.start();
+
+        assertThat(result.get(5, TimeUnit.SECONDS).exceptionResult()).hasMessage("refused fail-a");
+        assertThat(attempts).containsExactly("fail-a");
     }
 
     @Test
