@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ComposeIT {
 
     private static final String PROJECT = "bourse-compose-test";
-    private static final List<String> SERVICES = List.of("order-service", "portfolio-service", "settlement-service");
+    private static final List<String> SERVICES = Project.services().stream().map(ServiceModule::module).toList();
     private static final Duration UP_TIMEOUT = Duration.ofMinutes(6);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -89,7 +89,7 @@ class ComposeIT {
     }
 
     private static Path imageArchive(String service) {
-        return Podman.ROOT.resolve(service).resolve("target/jib-image.tar");
+        return Project.root().resolve(service).resolve("target/jib-image.tar");
     }
 
     /** The base images (reused when present), and the service images loaded from the archives Jib wrote. */
@@ -98,16 +98,17 @@ class ComposeIT {
         for (String service : SERVICES) {
             Podman.podman("load", "-q", "-i", imageArchive(service).toString());
         }
-        return Files.readString(Podman.ROOT.resolve("target/images/kafka-version")).trim();
+        return Files.readString(Project.root().resolve("target/images/kafka-version")).trim();
     }
 
     private static Map<String, String> composeEnvironment(String kafkaVersion) throws Exception {
         Map<String, String> environment = new HashMap<>();
         environment.put("POSTGRES_IMAGE", "localhost/bourse-base/postgres:15");
         environment.put("KAFKA_IMAGE", "localhost/bourse-base/kafka:" + kafkaVersion);
-        environment.put("ORDER_SERVICE_IMAGE", "localhost/bourse/order-service:0.1.0-SNAPSHOT");
-        environment.put("PORTFOLIO_SERVICE_IMAGE", "localhost/bourse/portfolio-service:0.1.0-SNAPSHOT");
-        environment.put("SETTLEMENT_SERVICE_IMAGE", "localhost/bourse/settlement-service:0.1.0-SNAPSHOT");
+        for (String service : SERVICES) {
+            // order-service → ORDER_SERVICE_IMAGE; podman keeps an image loaded from an archive under localhost/.
+            environment.put(service.toUpperCase().replace('-', '_') + "_IMAGE", "localhost/" + Project.image(service));
+        }
         for (String port : List.of("ORDER_PORT", "PORTFOLIO_PORT", "SETTLEMENT_PORT", "POSTGRES_PORT", "KAFKA_PORT")) {
             environment.put(port, Integer.toString(freePort()));
         }
@@ -143,7 +144,7 @@ class ComposeIT {
         command[1] = "-p";
         command[2] = PROJECT;
         command[3] = "-f";
-        command[4] = Podman.ROOT.resolve("docker-compose.yml").toString();
+        command[4] = Project.root().resolve("docker-compose.yml").toString();
         System.arraycopy(arguments, 0, command, 5, arguments.length);
         Podman.run(UP_TIMEOUT, true, environment, command);
     }

@@ -20,8 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Podman implements AutoCloseable {
 
-    static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-    private static final Path CONTAINERS_CONF = ROOT.resolve("deploy/podman/containers.conf");
+    private static final Path CONTAINERS_CONF = Project.root().resolve("deploy/podman/containers.conf");
 
     private final Path socket;
     private final Process service;
@@ -103,8 +102,9 @@ final class Podman implements AutoCloseable {
         Path output = null;
         try {
             output = Files.createTempFile("command", ".out");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(ROOT.toFile())
-                    .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(Project.root().toFile())
+                    .redirectErrorStream(true).redirectOutput(output.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().put("CONTAINERS_CONF", CONTAINERS_CONF.toString());
             builder.environment().putAll(environment);
             Process process = builder.start();
