@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Starts Bourse locally: PostgreSQL, Kafka and the three services, no Docker needed. Builds first when the
-# sources changed since the last build. Data stays in .bourse/ between runs; Ctrl-C stops everything.
-# Options: --data-dir=DIR --order-port=8081 --portfolio-port=8082 --settlement-port=8083
+# Starts Bourse locally: PostgreSQL, Kafka, the authorization server and the three services, no Docker needed.
+# Builds first when the sources changed since the last build. Data stays in .bourse/ between runs; Ctrl-C stops
+# everything.
+# Options: --data-dir=DIR --order-port=8081 --portfolio-port=8082 --settlement-port=8083 --auth-port=9000
 #          --postgres-port=15432 --kafka-port=19092 --service-jvm-options="-Xmx512m ..."
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -11,9 +11,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,14 +23,15 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code docker-compose.yml} as a user runs it, on podman: PostgreSQL, Kafka and the three services from images the
- * build made (the services' by Jib, the others from Debian's packages and Maven Central, see deploy/images), up in
- * order of health, a trade walked through the REST API from account to settlement, then {@code down} and {@code up}
- * again with the data still there, and {@code down -v} at the end.
+ * {@code docker-compose.yml} as a user runs it, on podman: PostgreSQL, Kafka, the local issuer and the three services
+ * from images the build made (ours by Jib, the others from Debian's packages and Maven Central, see deploy/images),
+ * up in order of health, a token from the issuer, a trade walked through the REST API from account to settlement,
+ * then {@code down} and {@code up} again with the data still there, and {@code down -v} at the end.
  * <p>
  * Runs where podman, docker-compose and debootstrap are installed and the service images were built
  * ({@code ./mvnw -Pimage ...}); {@code .ci/run} provides all of them.
@@ -37,6 +40,9 @@ class ComposeIT {
 
     private static final String PROJECT = "bourse-compose-test";
     private static final List<String> SERVICES = Project.services().stream().map(ServiceModule::module).toList();
+    /** Every image the build makes: the services' and the local issuer's. */
+    private static final List<String> IMAGES = Stream.concat(SERVICES.stream(), Stream.of("authorization-server"))
+            .toList();
     private static final Duration UP_TIMEOUT = Duration.ofMinutes(6);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,8 +55,8 @@ class ComposeIT {
     @Test
     void composeBringsTheSystemUpAndKeepsItsDataAcrossDownAndUp() throws Exception {
         assumeTrue(Podman.available(), "podman, docker-compose and debootstrap are needed (.ci/run installs them)");
-        for (String service : SERVICES) {
-            assumeTrue(Files.exists(imageArchive(service)), "no image archive of " + service
+        for (String module : IMAGES) {
+            assumeTrue(Files.exists(imageArchive(module)), "no image archive of " + module
                     + ": build them with ./mvnw -Pimage -DskipTests package");
         }
         long started = System.nanoTime();
@@ -66,6 +72,7 @@ class ComposeIT {
                 lap("first up, until all healthy", up);
 
                 long walk = System.nanoTime();
+                assertThat(token(environment, "alice:alice-secret").path("access_token").asText()).isNotEmpty();
                 Trade trade = walkATrade(environment);
                 lap("trade walk-through", walk);
 
@@ -95,8 +102,8 @@ class ComposeIT {
     /** The base images (reused when present), and the service images loaded from the archives Jib wrote. */
     private static String buildLocalImages() throws Exception {
         Podman.run(Duration.ofMinutes(20), true, "bash", "deploy/images/build-local-images.sh");
-        for (String service : SERVICES) {
-            Podman.podman("load", "-q", "-i", imageArchive(service).toString());
+        for (String module : IMAGES) {
+            Podman.podman("load", "-q", "-i", imageArchive(module).toString());
         }
         return Files.readString(Project.root().resolve("target/images/kafka-version")).trim();
     }
@@ -105,11 +112,12 @@ class ComposeIT {
         Map<String, String> environment = new HashMap<>();
         environment.put("POSTGRES_IMAGE", "localhost/bourse-base/postgres:15");
         environment.put("KAFKA_IMAGE", "localhost/bourse-base/kafka:" + kafkaVersion);
-        for (String service : SERVICES) {
+        for (String module : IMAGES) {
             // order-service → ORDER_SERVICE_IMAGE; podman keeps an image loaded from an archive under localhost/.
-            environment.put(service.toUpperCase().replace('-', '_') + "_IMAGE", "localhost/" + Project.image(service));
+            environment.put(module.toUpperCase().replace('-', '_') + "_IMAGE", "localhost/" + Project.image(module));
         }
-        for (String port : List.of("ORDER_PORT", "PORTFOLIO_PORT", "SETTLEMENT_PORT", "POSTGRES_PORT", "KAFKA_PORT")) {
+        for (String port : List.of("ORDER_PORT", "PORTFOLIO_PORT", "SETTLEMENT_PORT", "AUTH_PORT", "POSTGRES_PORT",
+                "KAFKA_PORT")) {
             environment.put(port, Integer.toString(freePort()));
         }
         return environment;
@@ -123,7 +131,7 @@ class ComposeIT {
 
     /**
      * {@code up -d} waits for each container's dependencies to be healthy, and under podman without systemd health
-     * checks run only when asked: a second thread asks every two seconds until all five are healthy.
+     * checks run only when asked: a second thread asks every two seconds until all six are healthy.
      */
     private void up(Podman podman, Map<String, String> environment) {
         ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor();
@@ -131,7 +139,7 @@ class ComposeIT {
             checks.scheduleWithFixedDelay(() -> podman.runHealthChecks(PROJECT), 2, 2, TimeUnit.SECONDS);
             compose(environment, "up", "-d");
             await().atMost(UP_TIMEOUT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
-                    assertThat(podman.health(PROJECT)).hasSize(5).allSatisfy((name, health) ->
+                    assertThat(podman.health(PROJECT)).hasSize(6).allSatisfy((name, health) ->
                             assertThat(health).as(name).isEqualTo("healthy")));
         } finally {
             checks.shutdownNow();
@@ -182,6 +190,17 @@ class ComposeIT {
         assertThat(balance(env, buyer, "ACME")).isEqualTo("10");
         assertThat(balance(env, seller, "USD")).isEqualTo("1000.00");
         return new Trade(tradeId, buy, buyer);
+    }
+
+    /** A token from the local issuer by the client_credentials grant, as the README shows. */
+    private JsonNode token(Map<String, String> env, String client) throws Exception {
+        String basic = Base64.getEncoder().encodeToString(client.getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(env, "AUTH_PORT", "/oauth2/token"))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("token: " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     private static String order(String account, String side, String price) {

@@ -17,12 +17,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole of Bourse on one machine without Docker: a real PostgreSQL server and a real Kafka broker, both on
- * loopback with their data kept under one folder, and the three services, each in its own JVM as in production.
+ * loopback with their data kept under one folder, the local authorization server, and the three services, each in
+ * its own JVM as in production.
  * Stopping it (Ctrl-C) stops the services first, then the broker, then the database.
  */
 public final class LocalStack {
 
-    record Service(String name, int port, String jar) {
+    /** A process of the stack; the issuer needs neither the database nor the broker. */
+    record Service(String name, int port, boolean usesInfrastructure) {
     }
 
     /**
@@ -61,9 +63,10 @@ public final class LocalStack {
                 List.of(options.getOrDefault("service-jvm-options", SERVICE_JVM_OPTIONS).trim().split("\\s+")));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
         stack.start(List.of(
-                new Service("order-service", Integer.parseInt(options.getOrDefault("order-port", "8081")), null),
-                new Service("portfolio-service", Integer.parseInt(options.getOrDefault("portfolio-port", "8082")), null),
-                new Service("settlement-service", Integer.parseInt(options.getOrDefault("settlement-port", "8083")), null)));
+                new Service("authorization-server", Integer.parseInt(options.getOrDefault("auth-port", "9000")), false),
+                new Service("order-service", Integer.parseInt(options.getOrDefault("order-port", "8081")), true),
+                new Service("portfolio-service", Integer.parseInt(options.getOrDefault("portfolio-port", "8082")), true),
+                new Service("settlement-service", Integer.parseInt(options.getOrDefault("settlement-port", "8083")), true)));
         Thread.currentThread().join();
     }
 
@@ -89,6 +92,12 @@ public final class LocalStack {
         say("");
         say("Bourse is up in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s. Ctrl-C stops it.");
         for (Service service : services) {
+            if (!service.usesInfrastructure()) {
+                say(String.format("  %-19s issuer http://127.0.0.1:%d   a token: curl -s -u alice:alice-secret"
+                        + " -d grant_type=client_credentials http://127.0.0.1:%d/oauth2/token", service.name(),
+                        service.port(), service.port()));
+                continue;
+            }
             say(String.format("  %-19s API http://127.0.0.1:%d/api/v1   health http://127.0.0.1:%d/actuator/health"
                             + "   docs http://127.0.0.1:%d/swagger-ui.html", service.name(), service.port(),
                     service.port(), service.port()));
@@ -102,13 +111,14 @@ public final class LocalStack {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(serviceJvmOptions);
-        command.addAll(List.of(
-                "-jar", jar.toString(),
-                "--server.port=" + service.port(),
-                "--spring.datasource.url=" + postgres.jdbcUrl(database),
-                "--spring.datasource.username=" + postgres.username(),
-                "--spring.datasource.password=" + postgres.password(),
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + service.port()));
+        if (service.usesInfrastructure()) {
+            command.addAll(List.of(
+                    "--spring.datasource.url=" + postgres.jdbcUrl(database),
+                    "--spring.datasource.username=" + postgres.username(),
+                    "--spring.datasource.password=" + postgres.password(),
+                    "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+        }
         Path log = dataDirectory.resolve("logs").resolve(service.name() + ".log");
         say("Starting " + service.name() + " on port " + service.port() + " (log: " + log + ")");
         return new ProcessBuilder(command)
