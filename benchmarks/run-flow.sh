@@ -7,8 +7,9 @@
 #   benchmarks/run-flow.sh --ports-base=38000 --rate=50 --duration=10
 #
 # Options of this script; everything else goes to the benchmark (benchmarks/run-flow.sh --help lists those):
-#   --ports-base=N   the stack on N+1 (order), N+2 (portfolio), N+3 (settlement), N+4 (PostgreSQL) and N+5 (Kafka,
-#                    whose controller takes N+6) instead of the usual 8081-8083, 15432 and 19092
+#   --ports-base=N   the stack on N+1 (order), N+2 (portfolio), N+3 (settlement), N+4 (PostgreSQL), N+5 (Kafka,
+#                    whose controller takes N+6) and N+7 (the issuer) instead of the usual 8081-8083, 15432, 19092
+#                    and 9000
 #   --skip-build     start the launcher jar directly instead of through run-local.sh, which first rebuilds the
 #                    whole project whenever any source is newer than the launcher
 #   --keep-data      keep the stack's data folder and logs after a good run (a failed run always keeps them)
@@ -45,12 +46,14 @@ if [[ -n "$ports_base" ]]; then
   settlement_port=$((ports_base + 3))
   postgres_port=$((ports_base + 4))
   kafka_port=$((ports_base + 5))
+  auth_port=$((ports_base + 7))
 else
   order_port=8081
   portfolio_port=8082
   settlement_port=8083
   postgres_port=15432
   kafka_port=19092
+  auth_port=9000
 fi
 
 jar=benchmarks/target/benchmarks.jar
@@ -61,7 +64,8 @@ fi
 
 # A health check that another stack answers would measure that stack: every port must be free.
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in "$order_port" "$portfolio_port" "$settlement_port" "$postgres_port" "$kafka_port" "$((kafka_port + 1))"; do
+for port in "$order_port" "$portfolio_port" "$settlement_port" "$postgres_port" "$kafka_port" "$((kafka_port + 1))" \
+  "$auth_port"; do
   if port_in_use "$port"; then
     echo "Port $port is in use (another stack?): stop it, or pick other ports with --ports-base=N" >&2
     exit 1
@@ -71,7 +75,8 @@ done
 data_dir=$(mktemp -d -t bourse-flow.XXXXXX)
 stack_log="$data_dir/stack.log"
 stack_args=(--data-dir="$data_dir" --order-port="$order_port" --portfolio-port="$portfolio_port"
-  --settlement-port="$settlement_port" --postgres-port="$postgres_port" --kafka-port="$kafka_port")
+  --settlement-port="$settlement_port" --postgres-port="$postgres_port" --kafka-port="$kafka_port"
+  --auth-port="$auth_port")
 if $skip_build; then
   launcher=$(ls local-stack/target/local-stack-*-SNAPSHOT.jar 2>/dev/null | head -n 1 || true)
   if [[ -z "$launcher" ]]; then
