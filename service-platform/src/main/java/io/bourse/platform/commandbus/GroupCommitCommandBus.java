@@ -38,8 +38,8 @@ import org.springframework.context.SmartLifecycle;
  * <p>
  * When any command of a batch fails, the whole batch is rolled back and every command of it runs again alone, so one
  * command's failure never undoes or leaks into another's; one that fails alone on a concurrency conflict is tried
- * once more. Commands dispatched inside a unit of work (by an event
- * handler or a saga) join that unit of work, as they would on Axon's simple command bus.
+ * once more. Commands dispatched inside a unit of work (by an event handler or a saga) join that unit of work, as
+ * they would on Axon's simple command bus.
  * <p>
  * The queue is bounded: when it is full the command is refused at once with {@link CommandBusOverloadedException},
  * which clients see as 503, instead of waiting without end.
