@@ -53,5 +53,4 @@ if ! present "localhost/bourse-base/kafka:$kafka_version"; then
     -DoutputDirectory="$here/kafka/target/libs"
   podman build -q -t "localhost/bourse-base/kafka:$kafka_version" "$here/kafka" >/dev/null
 fi
-echo "$kafka_version" >"$out/kafka-version"
 step "ready: $(podman images --format '{{.Repository}}:{{.Tag}}' | grep bourse-base | sort | tr '\n' ' ')"

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,6 +44,8 @@ class ComposeIT {
     /** Every image the build makes: the services' and the local issuer's. */
     private static final List<String> IMAGES = Stream.concat(SERVICES.stream(), Stream.of("authorization-server"))
             .toList();
+    /** Ours, PostgreSQL and Kafka. */
+    private static final int CONTAINERS = IMAGES.size() + 2;
     private static final Duration UP_TIMEOUT = Duration.ofMinutes(6);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,10 +63,10 @@ class ComposeIT {
                     + ": build them with ./mvnw -Pimage -DskipTests package");
         }
         long started = System.nanoTime();
-        String kafkaVersion = buildLocalImages();
+        buildLocalImages();
         lap("base images (built or found)", started);
 
-        Map<String, String> environment = composeEnvironment(kafkaVersion);
+        Map<String, String> environment = composeEnvironment();
         try (Podman podman = Podman.start(workDir)) {
             environment.putAll(podman.dockerEnvironment());
             try {
@@ -100,18 +103,18 @@ class ComposeIT {
     }
 
     /** The base images (reused when present), and the service images loaded from the archives Jib wrote. */
-    private static String buildLocalImages() throws Exception {
+    private static void buildLocalImages() {
         Podman.run(Duration.ofMinutes(20), true, "bash", "deploy/images/build-local-images.sh");
         for (String module : IMAGES) {
             Podman.podman("load", "-q", "-i", imageArchive(module).toString());
         }
-        return Files.readString(Project.root().resolve("target/images/kafka-version")).trim();
     }
 
-    private static Map<String, String> composeEnvironment(String kafkaVersion) throws Exception {
+    private static Map<String, String> composeEnvironment() throws Exception {
         Map<String, String> environment = new HashMap<>();
         environment.put("POSTGRES_IMAGE", "localhost/bourse-base/postgres:15");
-        environment.put("KAFKA_IMAGE", "localhost/bourse-base/kafka:" + kafkaVersion);
+        // build-local-images.sh tags the broker with the Kafka version of the build.
+        environment.put("KAFKA_IMAGE", "localhost/bourse-base/kafka:" + Project.kafkaVersion());
         for (String module : IMAGES) {
             // order-service → ORDER_SERVICE_IMAGE; podman keeps an image loaded from an archive under localhost/.
             environment.put(module.toUpperCase().replace('-', '_') + "_IMAGE", "localhost/" + Project.image(module));
@@ -131,7 +134,7 @@ class ComposeIT {
 
     /**
      * {@code up -d} waits for each container's dependencies to be healthy, and under podman without systemd health
-     * checks run only when asked: a second thread asks every two seconds until all six are healthy.
+     * checks run only when asked: a second thread asks every two seconds until all are healthy.
      */
     private void up(Podman podman, Map<String, String> environment) {
         ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor();
@@ -139,7 +142,7 @@ class ComposeIT {
             checks.scheduleWithFixedDelay(() -> podman.runHealthChecks(PROJECT), 2, 2, TimeUnit.SECONDS);
             compose(environment, "up", "-d");
             await().atMost(UP_TIMEOUT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
-                    assertThat(podman.health(PROJECT)).hasSize(6).allSatisfy((name, health) ->
+                    assertThat(podman.health(PROJECT)).hasSize(CONTAINERS).allSatisfy((name, health) ->
                             assertThat(health).as(name).isEqualTo("healthy")));
         } finally {
             checks.shutdownNow();
@@ -147,14 +150,10 @@ class ComposeIT {
     }
 
     private static void compose(Map<String, String> environment, String... arguments) {
-        String[] command = new String[arguments.length + 5];
-        command[0] = "docker-compose";
-        command[1] = "-p";
-        command[2] = PROJECT;
-        command[3] = "-f";
-        command[4] = Project.root().resolve("docker-compose.yml").toString();
-        System.arraycopy(arguments, 0, command, 5, arguments.length);
-        Podman.run(UP_TIMEOUT, true, environment, command);
+        List<String> command = new ArrayList<>(List.of("docker-compose", "-p", PROJECT, "-f",
+                Project.root().resolve("docker-compose.yml").toString()));
+        command.addAll(List.of(arguments));
+        Podman.run(UP_TIMEOUT, true, environment, command.toArray(String[]::new));
     }
 
     private record Trade(String tradeId, String buyOrderId, String buyerAccountId) {

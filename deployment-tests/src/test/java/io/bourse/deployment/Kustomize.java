@@ -1,14 +1,10 @@
 package io.bourse.deployment;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -50,45 +46,22 @@ final class Kustomize {
     }
 
     private static String run(String... command) {
-        Process process;
+        Commands.Result result;
         try {
-            process = new ProcessBuilder(command).start();
+            result = Commands.run(TIMEOUT, Map.of(), command);
         } catch (IOException e) {
             throw new IllegalStateException("kubectl is needed to render k8s/ and was not found (" + e.getMessage()
                     + "): install kubectl 1.27 or later, which has kustomize built in, or point KUBECTL at it", e);
         }
-        String shown = String.join(" ", command);
-        try {
-            process.getOutputStream().close();
-            CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
-            CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
-            if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(shown + " took more than " + TIMEOUT);
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(shown + " failed (exit " + process.exitValue() + "):\n"
-                        + stderr.join());
-            }
-            return stdout.join();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: " + shown, e);
+        if (result.exit() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed (exit " + result.exit() + "):\n"
+                    + result.err());
         }
+        return result.out();
     }
 
     static List<JsonNode> parse(String yaml) {
         return YAML.readerFor(JsonNode.class).<JsonNode>readValues(yaml).readAll().stream()
                 .filter(node -> node != null && !node.isNull() && !node.isMissingNode()).toList();
-    }
-
-    private static String drain(InputStream stream) {
-        try (stream) {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

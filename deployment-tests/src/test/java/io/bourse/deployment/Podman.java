@@ -1,13 +1,12 @@
 package io.bourse.deployment;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,41 +92,25 @@ final class Podman implements AutoCloseable {
         return run(Duration.ofMinutes(10), true, command.toArray(String[]::new));
     }
 
-    /** Runs a command to its end and returns its output; a failure is an exception when {@code check} is set. */
+    /** Runs a command to its end and returns what it printed; a failure is an exception when {@code check} is set. */
     static String run(Duration timeout, boolean check, String... command) {
         return run(timeout, check, Map.of(), command);
     }
 
     static String run(Duration timeout, boolean check, Map<String, String> environment, String... command) {
-        Path output = null;
+        Map<String, String> withConfiguration = new HashMap<>(Map.of("CONTAINERS_CONF", CONTAINERS_CONF.toString()));
+        withConfiguration.putAll(environment);
+        Commands.Result result;
         try {
-            output = Files.createTempFile("command", ".out");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(Project.root().toFile())
-                    .redirectErrorStream(true).redirectOutput(output.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            builder.environment().put("CONTAINERS_CONF", CONTAINERS_CONF.toString());
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not end within " + timeout);
-            }
-            String text = Files.readString(output, StandardCharsets.UTF_8);
-            if (check && process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed (" + process.exitValue() + "):\n"
-                        + text);
-            }
-            return text;
+            result = Commands.run(timeout, withConfiguration, command);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } finally {
-            if (output != null) {
-                output.toFile().delete();
-            }
         }
+        if (check && result.exit() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed (" + result.exit() + "):\n"
+                    + result.out() + result.err());
+        }
+        return result.out();
     }
 
     @Override

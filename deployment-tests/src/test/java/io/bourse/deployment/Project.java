@@ -35,6 +35,11 @@ final class Project {
         return property("bourse.version");
     }
 
+    /** The Kafka version the build uses, and so the tag of the locally built broker image. */
+    static String kafkaVersion() {
+        return property("bourse.kafka-version");
+    }
+
     /** The name Jib gives a service's image (the parent POM's jib-maven-plugin configuration). */
     static String image(String module) {
         return property("bourse.image-prefix") + "/" + module + ":" + version();
