@@ -5,8 +5,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
- * The OAuth 2.1 / OpenID Connect issuer of local runs and tests: Spring Authorization Server with the dev clients of
- * {@code authorization-server.yml}. Elsewhere the services trust whatever issuer they are configured with.
+ * The OAuth 2.1 / OpenID Connect issuer of local runs and tests: Spring Authorization Server with the dev clients and
+ * dev users of {@code authorization-server.yml}. Elsewhere the services trust whatever issuer they are configured with.
  */
 @SpringBootApplication
 @EnableConfigurationProperties(AuthProperties.class)

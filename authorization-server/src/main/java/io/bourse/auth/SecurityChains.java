@@ -1,36 +1,64 @@
 package io.bourse.auth;
 
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The issuer's endpoints (token, keys, discovery, OpenID Connect) with client authentication, and besides them only
- * the health probes, open; everything else is refused. Boot's own chains would send the probes to a login form.
+ * Two chains. The issuer's endpoints (authorize, token, keys, discovery, OpenID Connect): programs authenticate as
+ * clients, and a browser that asks to authorize before its person has signed in is sent to the login page. Everything
+ * else: the login page (Spring Security's own, with CSRF protection) and the health probes, open; the rest refused.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityChains {
+
+    static final String LOGIN_PAGE = "/login";
 
     @Bean
     @Order(1)
     SecurityFilterChain issuerEndpoints(HttpSecurity http) throws Exception {
         http.oauth2AuthorizationServer(issuer -> {
-            http.securityMatcher(issuer.getEndpointsMatcher());
-            issuer.oidc(Customizer.withDefaults());
-        }).authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
+                    http.securityMatcher(issuer.getEndpointsMatcher());
+                    issuer.oidc(Customizer.withDefaults());
+                })
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // A browser (it asks for HTML) goes to the login page, which sends it back to the request saved here
+                // once its person has signed in; a program keeps getting 401.
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), asksForHtml()));
         return http.build();
+    }
+
+    /** Accepts text/html by name; a bare wildcard, as curl and most HTTP libraries send, does not count. */
+    private static RequestMatcher asksForHtml() {
+        MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        return html;
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain probesOnly(HttpSecurity http) throws Exception {
+    SecurityFilterChain loginAndProbes(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(LOGIN_PAGE, "/error").permitAll()
                         .anyRequest().denyAll())
-                .csrf(csrf -> csrf.disable());
+                .formLogin(Customizer.withDefaults())
+                // Whoever is refused here gets 401, not a login redirect: nothing else is served after signing in
+                // either. A default entry point, not the entry point: naming one turns the generated login page off.
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), AnyRequestMatcher.INSTANCE));
         return http.build();
     }
 }
