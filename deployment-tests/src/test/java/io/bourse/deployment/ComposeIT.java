@@ -48,9 +48,12 @@ class ComposeIT {
     private static final int CONTAINERS = IMAGES.size() + 2;
     private static final Duration UP_TIMEOUT = Duration.ofMinutes(6);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The dev client with the operator role: listings and deposits. */
+    private static final String OPERATOR = "admin";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, String> times = new LinkedHashMap<>();
+    private final Map<String, String> tokens = new HashMap<>();
 
     @TempDir
     Path workDir;
@@ -75,7 +78,8 @@ class ComposeIT {
                 lap("first up, until all healthy", up);
 
                 long walk = System.nanoTime();
-                assertThat(token(environment, "alice:alice-secret").path("access_token").asText()).isNotEmpty();
+                assertThat(send(environment, "PORTFOLIO_PORT", "/api/v1/accounts", "{}", null).statusCode())
+                        .as("without a token").isEqualTo(401);
                 Trade trade = walkATrade(environment);
                 lap("trade walk-through", walk);
 
@@ -85,11 +89,13 @@ class ComposeIT {
                 up(podman, environment);
                 lap("down, then up until all healthy", restart);
 
-                assertThat(get(environment, "ORDER_PORT", "/api/v1/orders/" + trade.buyOrderId())
+                // The local issuer made itself a new key when it started again: earlier tokens are void.
+                tokens.clear();
+                assertThat(get(environment, "ORDER_PORT", "/api/v1/orders/" + trade.buyOrderId(), "alice")
                         .path("status").asText()).isEqualTo("FILLED");
-                assertThat(get(environment, "SETTLEMENT_PORT", "/api/v1/settlements/" + trade.tradeId())
+                assertThat(get(environment, "SETTLEMENT_PORT", "/api/v1/settlements/" + trade.tradeId(), "alice")
                         .path("status").asText()).isEqualTo("SETTLED");
-                assertThat(balance(environment, trade.buyerAccountId(), "USD")).isEqualTo("9000.00");
+                assertThat(balance(environment, trade.buyerAccountId(), "USD", "alice")).isEqualTo("9000.00");
             } finally {
                 compose(environment, "down", "-v");
                 System.out.println("compose test times: " + times);
@@ -161,45 +167,51 @@ class ComposeIT {
 
     /** The README's walk-through: two accounts, deposits, a listing, a resting sell and a crossing buy, settled. */
     private Trade walkATrade(Map<String, String> env) throws Exception {
-        String buyer = post(env, "PORTFOLIO_PORT", "/api/v1/accounts", "{\"owner\":\"alice\"}").path("accountId")
-                .asText();
-        String seller = post(env, "PORTFOLIO_PORT", "/api/v1/accounts", "{\"owner\":\"bob\"}").path("accountId")
-                .asText();
-        post(env, "ORDER_PORT", "/api/v1/instruments", "{\"symbol\":\"ACME\",\"tickSize\":\"0.01\"}");
+        String buyer = post(env, "PORTFOLIO_PORT", "/api/v1/accounts", "{\"owner\":\"alice\"}", "alice")
+                .path("accountId").asText();
+        String seller = post(env, "PORTFOLIO_PORT", "/api/v1/accounts", "{\"owner\":\"bob\"}", "bob")
+                .path("accountId").asText();
+        post(env, "ORDER_PORT", "/api/v1/instruments", "{\"symbol\":\"ACME\",\"tickSize\":\"0.01\"}", OPERATOR);
         post(env, "PORTFOLIO_PORT", "/api/v1/accounts/" + buyer + "/deposits",
-                "{\"asset\":\"USD\",\"amount\":\"10000.00\"}");
-        // The portfolio learns of a listing from the order service's events: units can be deposited once it has.
-        String units = "{\"asset\":\"ACME\",\"amount\":\"100\"}";
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
-                send(env, "PORTFOLIO_PORT", "/api/v1/accounts/" + seller + "/deposits", units).statusCode() == 202);
+                "{\"asset\":\"USD\",\"amount\":\"10000.00\"}", OPERATOR);
+        post(env, "PORTFOLIO_PORT", "/api/v1/accounts/" + seller + "/deposits",
+                "{\"asset\":\"ACME\",\"amount\":\"100\"}", OPERATOR);
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                .until(() -> "100".equals(balance(env, seller, "ACME")));
+                .until(() -> "100".equals(balance(env, seller, "ACME", "bob")));
 
-        post(env, "ORDER_PORT", "/api/v1/orders", order(seller, "SELL", "100.00"));
-        String buy = post(env, "ORDER_PORT", "/api/v1/orders", order(buyer, "BUY", "105.00")).path("orderId")
+        post(env, "ORDER_PORT", "/api/v1/orders", order(seller, "SELL", "100.00"), "bob");
+        String buy = post(env, "ORDER_PORT", "/api/v1/orders", order(buyer, "BUY", "105.00"), "alice")
+                .path("orderId").asText();
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                "FILLED".equals(get(env, "ORDER_PORT", "/api/v1/orders/" + buy, "alice").path("status").asText()));
+        String tradeId = get(env, "ORDER_PORT", "/api/v1/trades?orderId=" + buy, "alice").path(0).path("tradeId")
                 .asText();
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
-                "FILLED".equals(get(env, "ORDER_PORT", "/api/v1/orders/" + buy).path("status").asText()));
-        String tradeId = get(env, "ORDER_PORT", "/api/v1/trades?orderId=" + buy).path(0).path("tradeId").asText();
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
-                "SETTLED".equals(get(env, "SETTLEMENT_PORT", "/api/v1/settlements/" + tradeId).path("status")
-                        .asText()));
+                "SETTLED".equals(get(env, "SETTLEMENT_PORT", "/api/v1/settlements/" + tradeId, "alice")
+                        .path("status").asText()));
         // 10 at the resting 100.00: the buyer paid 1000.00 and got the 50.00 price improvement back.
-        assertThat(balance(env, buyer, "USD")).isEqualTo("9000.00");
-        assertThat(balance(env, buyer, "ACME")).isEqualTo("10");
-        assertThat(balance(env, seller, "USD")).isEqualTo("1000.00");
+        assertThat(balance(env, buyer, "USD", "alice")).isEqualTo("9000.00");
+        assertThat(balance(env, buyer, "ACME", "alice")).isEqualTo("10");
+        assertThat(balance(env, seller, "USD", "bob")).isEqualTo("1000.00");
         return new Trade(tradeId, buy, buyer);
     }
 
-    /** A token from the local issuer by the client_credentials grant, as the README shows. */
-    private JsonNode token(Map<String, String> env, String client) throws Exception {
-        String basic = Base64.getEncoder().encodeToString(client.getBytes(StandardCharsets.UTF_8));
+    /** A token of the dev client from the local issuer by the client_credentials grant, as the README shows. */
+    private String token(Map<String, String> env, String client) throws Exception {
+        String known = tokens.get(client);
+        if (known != null) {
+            return known;
+        }
+        String basic = Base64.getEncoder().encodeToString((client + ":" + client + "-secret")
+                .getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(env, "AUTH_PORT", "/oauth2/token"))
                 .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("token: " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        String token = JSON.readTree(response.body()).path("access_token").asText();
+        tokens.put(client, token);
+        return token;
     }
 
     private static String order(String account, String side, String price) {
@@ -207,8 +219,8 @@ class ComposeIT {
                 + "\",\"type\":\"LIMIT\",\"timeInForce\":\"GTC\",\"quantity\":10,\"limitPrice\":\"" + price + "\"}";
     }
 
-    private String balance(Map<String, String> env, String account, String asset) throws Exception {
-        for (JsonNode balance : get(env, "PORTFOLIO_PORT", "/api/v1/accounts/" + account).path("balances")) {
+    private String balance(Map<String, String> env, String account, String asset, String owner) throws Exception {
+        for (JsonNode balance : get(env, "PORTFOLIO_PORT", "/api/v1/accounts/" + account, owner).path("balances")) {
             if (balance.path("asset").asText().equals(asset)) {
                 return balance.path("total").asText();
             }
@@ -216,23 +228,31 @@ class ComposeIT {
         return null;
     }
 
-    private JsonNode get(Map<String, String> env, String port, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(env, port, path)).GET().build(),
+    private JsonNode get(Map<String, String> env, String port, String path, String client) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(env, port, path))
+                        .header("Authorization", "Bearer " + token(env, client)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET " + path + ": " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
-    private JsonNode post(Map<String, String> env, String port, String path, String body) throws Exception {
-        HttpResponse<String> response = send(env, port, path, body);
+    private JsonNode post(Map<String, String> env, String port, String path, String body, String client)
+            throws Exception {
+        HttpResponse<String> response = send(env, port, path, body, client);
         assertThat(response.statusCode()).as("POST " + path + ": " + response.body()).isBetween(200, 202);
         return JSON.readTree(response.body());
     }
 
-    private HttpResponse<String> send(Map<String, String> env, String port, String path, String body)
+    /** A POST with the client's token, or none when the client is null. */
+    private HttpResponse<String> send(Map<String, String> env, String port, String path, String body, String client)
             throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(env, port, path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(env, port, path))
+                .header("Content-Type", "application/json");
+        if (client != null) {
+            request.header("Authorization", "Bearer " + token(env, client));
+        }
+        return http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static URI uri(Map<String, String> env, String port, String path) {

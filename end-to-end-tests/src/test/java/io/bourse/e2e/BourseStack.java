@@ -4,7 +4,18 @@ import io.bourse.infrastructure.TestInfrastructure;
 import io.bourse.order.OrderServiceApplication;
 import io.bourse.portfolio.PortfolioServiceApplication;
 import io.bourse.settlement.SettlementServiceApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -13,22 +24,74 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The three services, each a Spring application with its own database, on one PostgreSQL server and one Kafka
- * broker. They share nothing but Kafka, exactly as when they run as separate processes. A service can be stopped
- * and started again on the same database, as after a crash or a deployment.
+ * broker, and the issuer of their tokens. They share nothing but Kafka, exactly as when they run as separate
+ * processes. A service can be stopped and started again on the same database, as after a crash or a deployment.
+ * <p>
+ * The issuer knows the dev clients and the traders the tests open accounts for, each with the secret
+ * {@code <name>-secret}; it signs with a key this stack made, so a test can also sign tokens of its own.
  */
 final class BourseStack implements AutoCloseable {
+
+    /** Trader clients besides the dev clients alice, bob and carol. */
+    static final int TRADERS = 10;
 
     /** Topic names carry the service names; a suffix keeps this stack's topics apart from other tests' on the broker. */
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, String[]> arguments = new LinkedHashMap<>();
+    private final Map<String, String> overrides;
+    private final KeyPair signingKey;
+    private final Issuer issuer;
+    private final Tokens tokens;
     private ConfigurableApplicationContext portfolio;
     private ConfigurableApplicationContext order;
     private ConfigurableApplicationContext settlement;
 
     BourseStack() {
+        this(Map.of());
+    }
+
+    /** With properties that every service gets on top of the usual ones. */
+    BourseStack(Map<String, String> overrides) {
+        this.overrides = overrides;
+        this.signingKey = newKeyPair();
+        this.issuer = startIssuer();
+        this.tokens = new Tokens(issuer.url());
         portfolio = start(PortfolioServiceApplication.class, "portfolio");
         order = start(OrderServiceApplication.class, "order");
         settlement = start(SettlementServiceApplication.class, "settlement");
+    }
+
+    private static KeyPair newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Issuer startIssuer() {
+        List<String> args = new ArrayList<>(List.of("--bourse.auth.signing-key=file:" + writePrivateKey()));
+        for (int i = 0; i < TRADERS; i++) {
+            args.add("--bourse.auth.clients.trader" + i + ".secret=trader" + i + "-secret");
+        }
+        return Issuer.start(args);
+    }
+
+    private String writePrivateKey() {
+        try {
+            Path file = Files.createTempFile("bourse-issuer-key", ".pem");
+            file.toFile().deleteOnExit();
+            String pem = "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(signingKey.getPrivate().getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n";
+            Files.writeString(file, pem);
+            return file.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private ConfigurableApplicationContext start(Class<?> application, String service) {
@@ -49,7 +112,23 @@ final class BourseStack implements AutoCloseable {
         properties.put("bourse.messaging.command-owners[io.bourse.events.order]", "order" + run);
         properties.put("bourse.messaging.command-owners[io.bourse.events.portfolio]", "portfolio" + run);
         properties.put("bourse.messaging.command-owners[io.bourse.events.settlement]", "settlement" + run);
+        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.url());
+        properties.putAll(overrides);
         return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
+    Tokens tokens() {
+        return tokens;
+    }
+
+    /** The key the issuer signs with: a token signed with it is one the issuer could have issued. */
+    KeyPair signingKey() {
+        return signingKey;
+    }
+
+    /** A client of the service, calling as the admin client. */
+    Http http(ConfigurableApplicationContext service) {
+        return new Http(baseUrl(service), tokens, "admin");
     }
 
     ConfigurableApplicationContext order() {
@@ -85,5 +164,6 @@ final class BourseStack implements AutoCloseable {
         }
         order.close();
         portfolio.close();
+        issuer.close();
     }
 }

@@ -55,8 +55,8 @@ class SettlementIT {
     void aTradeOfAFrozenAccountFailsAndTheOtherLegIsCompensated() {
         String symbol = Trading.newSymbol();
         trading.list(symbol);
-        String buyer = trading.openAccount("frozen-buyer", "USD", "1000.00");
-        String seller = trading.openAccount("seller", symbol, "10");
+        String buyer = trading.openAccount("alice", "USD", "1000.00");
+        String seller = trading.openAccount("bob", symbol, "10");
         String buy = trading.limit(buyer, symbol, "BUY", 5, "10.00");
         trading.awaitStatus(buy, "OPEN");
         assertThat(trading.portfolios().post("/api/v1/accounts/" + buyer + "/freeze", "{\"reason\":\"review\"}").status())
@@ -66,7 +66,7 @@ class SettlementIT {
         trading.awaitStatus(sell, "FILLED");
         String tradeId = trading.orders().get("/api/v1/trades?orderId=" + sell).body().get(0).path("tradeId").asText();
 
-        Http settlements = new Http(BourseStack.baseUrl(stack.settlement()));
+        Http settlements = stack.http(stack.settlement());
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 "FAILED".equals(settlements.get("/api/v1/settlements/" + tradeId).text("status")));
         assertThat(settlements.get("/api/v1/settlements/" + tradeId).text("failureReason")).isEqualTo("ACCOUNT_FROZEN");
@@ -85,7 +85,7 @@ class SettlementIT {
         trading.list(symbol);
         List<String> accounts = new ArrayList<>();
         for (int i = 0; i < ACCOUNTS; i++) {
-            String account = trading.openAccount("trader" + i, "USD", CASH_EACH.toPlainString());
+            String account = trading.openAccount(Trading.trader(i), "USD", CASH_EACH.toPlainString());
             trading.deposit(account, symbol, UNITS_EACH.toPlainString());
             accounts.add(account);
         }
@@ -132,7 +132,7 @@ class SettlementIT {
         List<JsonNode> trades = new ArrayList<>();
         trading.orders().get("/api/v1/trades?symbol=" + symbol).body().forEach(trades::add);
         assertThat(trades).isNotEmpty();
-        Http settlements = new Http(BourseStack.baseUrl(stack.settlement()));
+        Http settlements = stack.http(stack.settlement());
         for (JsonNode trade : trades) {
             String tradeId = trade.path("tradeId").asText();
             await().atMost(Duration.ofSeconds(90)).until(() ->

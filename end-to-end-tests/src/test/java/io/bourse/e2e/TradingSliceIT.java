@@ -3,11 +3,15 @@ package io.bourse.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.bourse.events.Actor;
 import io.bourse.events.portfolio.ReserveFunds;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,13 +29,15 @@ class TradingSliceIT {
     static Http orders;
     static Http portfolios;
     static Http settlements;
+    /** Accounts by id to their owners' clients: each account is traded and read with its owner's token. */
+    static final Map<String, String> owners = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() {
         stack = new BourseStack();
-        orders = new Http(BourseStack.baseUrl(stack.order()));
-        portfolios = new Http(BourseStack.baseUrl(stack.portfolio()));
-        settlements = new Http(BourseStack.baseUrl(stack.settlement()));
+        orders = stack.http(stack.order());
+        portfolios = stack.http(stack.portfolio());
+        settlements = stack.http(stack.settlement());
     }
 
     @AfterAll
@@ -44,9 +50,10 @@ class TradingSliceIT {
     }
 
     private static String openAccount(String owner, String asset, String amount) {
-        Http.Response opened = portfolios.post("/api/v1/accounts", "{\"owner\":\"" + owner + "\"}");
+        Http.Response opened = portfolios.as(owner).post("/api/v1/accounts", "{\"owner\":\"" + owner + "\"}");
         assertThat(opened.status()).isEqualTo(201);
         String accountId = opened.text("accountId");
+        owners.put(accountId, owner);
         assertThat(opened.location()).endsWith("/api/v1/accounts/" + accountId);
         if (asset != null) {
             Http.Response deposit = portfolios.post("/api/v1/accounts/" + accountId + "/deposits",
@@ -63,7 +70,7 @@ class TradingSliceIT {
     }
 
     private static String place(String accountId, String symbol, String side, long quantity, String price) {
-        Http.Response placed = orders.post("/api/v1/orders", """
+        Http.Response placed = orders.as(owners.getOrDefault(accountId, "admin")).post("/api/v1/orders", """
                 {"accountId":"%s","symbol":"%s","side":"%s","type":"LIMIT","timeInForce":"GTC","quantity":%d,"limitPrice":"%s"}
                 """.formatted(accountId, symbol, side, quantity, price));
         assertThat(placed.status()).isEqualTo(202);
@@ -78,7 +85,8 @@ class TradingSliceIT {
 
     /** total, available and reserved of one asset, once the read model shows them. */
     private static Map<String, String> balance(String accountId, String asset) {
-        var balances = portfolios.get("/api/v1/accounts/" + accountId).body().path("balances");
+        var balances = portfolios.as(owners.get(accountId)).get("/api/v1/accounts/" + accountId).body()
+                .path("balances");
         for (var balance : balances) {
             if (balance.path("asset").asText().equals(asset)) {
                 return Map.of("total", balance.path("total").asText(), "available", balance.path("available").asText(),
@@ -143,7 +151,7 @@ class TradingSliceIT {
 
     @Test
     void anOrderForAnUnlistedSymbolIsRejected() {
-        String dave = openAccount("dave", "USD", "1000.00");
+        String dave = openAccount(Trading.trader(0), "USD", "1000.00");
 
         String orderId = place(dave, "UNLISTED", "BUY", 1, "1.00");
 
@@ -164,14 +172,15 @@ class TradingSliceIT {
     void repeatingARequestWithTheSameIdempotencyKeyReturnsTheFirstOrder() {
         String symbol = symbol();
         list(symbol);
-        String erin = openAccount("erin", "USD", "1000.00");
+        String erin = openAccount(Trading.trader(1), "USD", "1000.00");
         String body = """
                 {"accountId":"%s","symbol":"%s","side":"BUY","type":"LIMIT","timeInForce":"GTC","quantity":1,"limitPrice":"10.00"}
                 """.formatted(erin, symbol);
 
-        Http.Response first = orders.post("/api/v1/orders", body, Map.of("Idempotency-Key", "k-1"));
-        Http.Response repeat = orders.post("/api/v1/orders", body, Map.of("Idempotency-Key", "k-1"));
-        Http.Response otherBody = orders.post("/api/v1/orders", body.replace("\"quantity\":1", "\"quantity\":2"),
+        Http owner = orders.as(owners.get(erin));
+        Http.Response first = owner.post("/api/v1/orders", body, Map.of("Idempotency-Key", "k-1"));
+        Http.Response repeat = owner.post("/api/v1/orders", body, Map.of("Idempotency-Key", "k-1"));
+        Http.Response otherBody = owner.post("/api/v1/orders", body.replace("\"quantity\":1", "\"quantity\":2"),
                 Map.of("Idempotency-Key", "k-1"));
 
         assertThat(repeat.text("orderId")).isEqualTo(first.text("orderId"));
@@ -196,9 +205,9 @@ class TradingSliceIT {
             "{\"accountId\":\"%s\",\"symbol\":\"ACME\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"timeInForce\":\"GTC\",\"quantity\":1}",
             "not json at all %s"})
     void badInputIsAProblemResponseAndStoresNothing(String template) {
-        String frank = openAccount("frank", null, null);
+        String frank = openAccount(Trading.trader(2), null, null);
 
-        Http.Response response = orders.post("/api/v1/orders", template.formatted(frank));
+        Http.Response response = orders.as(owners.get(frank)).post("/api/v1/orders", template.formatted(frank));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -221,9 +230,9 @@ class TradingSliceIT {
 
     @Test
     void aWithdrawalBeyondTheAvailableCashIsRefusedAndChangesNothing() {
-        String grace = openAccount("grace", "USD", "50.00");
+        String grace = openAccount(Trading.trader(3), "USD", "50.00");
 
-        Http.Response response = portfolios.post("/api/v1/accounts/" + grace + "/withdrawals",
+        Http.Response response = portfolios.as(owners.get(grace)).post("/api/v1/accounts/" + grace + "/withdrawals",
                 "{\"asset\":\"USD\",\"amount\":\"50.01\"}");
 
         assertThat(response.status()).isEqualTo(422);
@@ -233,12 +242,16 @@ class TradingSliceIT {
 
     @Test
     void aReservationDeliveredTwiceOverKafkaHoldsOnce() {
-        String heidi = openAccount("heidi", "USD", "500.00");
+        String heidi = openAccount(Trading.trader(4), "USD", "500.00");
         CommandGateway fromOrderService = stack.order().getBean(CommandGateway.class);
         ReserveFunds reserve = new ReserveFunds(heidi, "res-" + heidi, "order-" + heidi, "USD", new BigDecimal("300.00"));
 
-        Object first = fromOrderService.sendAndWait(reserve);
-        Object second = fromOrderService.sendAndWait(reserve);
+        // As the placement of the owner's order sends it: in the name of the owner.
+        var command = GenericCommandMessage.asCommandMessage(reserve)
+                .andMetaData(Actor.of(owners.get(heidi), List.of()).metaData());
+
+        Object first = fromOrderService.sendAndWait(command);
+        Object second = fromOrderService.sendAndWait(command);
 
         assertThat(first).isEqualTo("RESERVED");
         assertThat(second).isEqualTo("RESERVED");

@@ -4,11 +4,21 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.regex.Pattern;
 
-/** The one cash asset and the rules every amount of an asset follows: exact, scale 2 for cash, whole units for securities. */
+/**
+ * The one cash asset and the rules every amount of an asset follows: exact, scale 2 for cash, whole units for
+ * securities, and within the bounds below, which keep every sum a read model keeps far inside its column.
+ */
 public final class Assets {
 
     public static final String CASH = "USD";
     public static final int CASH_SCALE = 2;
+
+    /** The most units one order may be for. */
+    public static final long MAX_QUANTITY = 1_000_000_000L;
+    /** The highest price, and tick size, an order or an instrument may name. */
+    public static final String MAX_PRICE = "1000000000";
+    /** The most of an asset one deposit or withdrawal may move. */
+    public static final String MAX_AMOUNT = "1000000000000";
 
     private static final Pattern SYMBOL = Pattern.compile("[A-Z][A-Z0-9.]{0,11}");
 
@@ -19,8 +29,9 @@ public final class Assets {
         return CASH.equals(asset);
     }
 
+    /** A name an instrument may be listed under: the symbol's spelling, and never a cash asset's name. */
     public static boolean isValidSymbol(String symbol) {
-        return symbol != null && SYMBOL.matcher(symbol).matches();
+        return symbol != null && SYMBOL.matcher(symbol).matches() && !isCash(symbol);
     }
 
     public static boolean isValidAsset(String asset) {

@@ -6,7 +6,7 @@ package io.bourse.events;
  */
 public class DomainException extends RuntimeException {
 
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT, UNPROCESSABLE }
+    public enum Kind { INVALID, FORBIDDEN, NOT_FOUND, CONFLICT, UNPROCESSABLE }
 
     private final Kind kind;
     private final String code;

@@ -2,6 +2,7 @@ package io.bourse.order.book;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.bourse.events.Actor;
 import io.bourse.events.Assets;
 import io.bourse.events.DomainException;
 import io.bourse.events.DomainException.Kind;
@@ -9,6 +10,7 @@ import io.bourse.events.order.AcceptOrder;
 import io.bourse.events.order.CancelOrder;
 import io.bourse.events.order.CancelReason;
 import io.bourse.events.order.InstrumentListed;
+import io.bourse.events.order.IsInstrumentListed;
 import io.bourse.events.order.ListInstrument;
 import io.bourse.events.order.OrderAccepted;
 import io.bourse.events.order.OrderCancelled;
@@ -40,6 +42,7 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -76,7 +79,8 @@ public class OrderBook {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(ListInstrument command) {
+    public void handle(ListInstrument command, MetaData metaData) {
+        Actor.requireRole(metaData, Actor.OPERATOR);
         if (isListed()) {
             throw new DomainException(Kind.CONFLICT, "INSTRUMENT_ALREADY_LISTED",
                     command.symbol() + " is already listed");
@@ -97,6 +101,12 @@ public class OrderBook {
      * Records every well-formed order, even on a symbol that was never listed, so the client can look up why it
      * was rejected.
      */
+    /** Whether the symbol is listed, for another service's checks; asking changes nothing. */
+    @CommandHandler
+    public boolean handle(IsInstrumentListed query) {
+        return isListed();
+    }
+
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public PlacementResult handle(PlaceOrder command) {

@@ -1,21 +1,19 @@
 package io.bourse.order.web;
 
 import io.bourse.events.order.CancelOrder;
-import io.bourse.events.order.OrderNotFoundException;
 import io.bourse.order.OrderStatus;
 import io.bourse.order.book.OrderBook;
 import io.bourse.order.book.PlacementResult;
-import io.bourse.order.query.FindOrder;
 import io.bourse.order.query.FindOrders;
 import io.bourse.order.query.OrderView;
 import io.bourse.platform.commandbus.GroupCommitCommandBus;
 import io.bourse.platform.messaging.MessagingProperties;
+import io.bourse.platform.security.Access;
 import io.bourse.platform.web.IdempotentRequests;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -43,15 +41,20 @@ class OrderController {
     private final Clock clock;
     private final GroupCommitCommandBus writer;
     private final MessagingProperties messaging;
+    private final Access access;
+    private final CallersOrders orders;
 
     OrderController(CommandGateway commands, QueryGateway queries, IdempotentRequests idempotentRequests, Clock clock,
-                    @Qualifier("localSegment") GroupCommitCommandBus writer, MessagingProperties messaging) {
+                    @Qualifier("localSegment") GroupCommitCommandBus writer, MessagingProperties messaging,
+                    Access access, CallersOrders orders) {
         this.commands = commands;
         this.queries = queries;
         this.idempotentRequests = idempotentRequests;
         this.clock = clock;
         this.writer = writer;
         this.messaging = messaging;
+        this.access = access;
+        this.orders = orders;
     }
 
     /**
@@ -63,13 +66,14 @@ class OrderController {
     ResponseEntity<PlaceOrderResponse> place(
             @Valid @RequestBody PlaceOrderRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        request.requireLimitPriceForLimitOrder();
+        request.requirePriceRules();
+        access.requireAccount(request.accountId());
         writer.admit(messaging.getIntakeMaxQueueWait());
         String key = idempotencyKey != null ? idempotencyKey : request.clientOrderId();
         Function<String, PlacementResult> place = orderId -> commands.sendAndWait(
                 request.toCommand(orderId, clock.instant().truncatedTo(ChronoUnit.MICROS)));
         PlacementResult result = idempotentRequests.execute("orders:" + request.accountId(), key, request, place,
-                orderId -> findOptional(orderId).map(order -> new PlacementResult(orderId, order.status()))
+                orderId -> orders.find(orderId).map(order -> new PlacementResult(orderId, order.status()))
                         .orElseGet(() -> place.apply(orderId)));
         return ResponseEntity
                 .accepted()
@@ -79,13 +83,13 @@ class OrderController {
 
     @GetMapping("/{orderId}")
     OrderResponse order(@PathVariable String orderId) {
-        return OrderResponse.of(find(orderId));
+        return OrderResponse.of(orders.get(orderId));
     }
 
     /** Takes a resting order off the book; its fills stand. A finished order stays as it is (409). */
     @DeleteMapping("/{orderId}")
     ResponseEntity<PlaceOrderResponse> cancel(@PathVariable String orderId) {
-        OrderView order = find(orderId);
+        OrderView order = orders.get(orderId);
         if (order.status().isFinished()) {
             throw OrderBook.orderFinished(orderId, order.status());
         }
@@ -94,18 +98,12 @@ class OrderController {
         return ResponseEntity.accepted().body(new PlaceOrderResponse(orderId, status));
     }
 
-    private OrderView find(String orderId) {
-        return findOptional(orderId).orElseThrow(() -> new OrderNotFoundException("no order " + orderId));
-    }
-
-    private Optional<OrderView> findOptional(String orderId) {
-        return queries.query(new FindOrder(orderId), ResponseTypes.optionalInstanceOf(OrderView.class)).join();
-    }
 
     @GetMapping
     List<OrderResponse> orders(@RequestParam String accountId,
                                @RequestParam(required = false) OrderStatus status,
                                @RequestParam(required = false) String symbol) {
+        access.requireAccount(accountId);
         return queries.query(new FindOrders(accountId, status, symbol),
                         ResponseTypes.multipleInstancesOf(OrderView.class))
                 .join().stream().map(OrderResponse::of).toList();

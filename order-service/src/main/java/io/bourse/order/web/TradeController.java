@@ -4,7 +4,9 @@ import io.bourse.events.DomainException;
 import io.bourse.events.DomainException.Kind;
 import io.bourse.order.query.FindTrades;
 import io.bourse.order.query.TradeView;
+import io.bourse.platform.security.Access;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -18,12 +20,19 @@ import org.springframework.web.bind.annotation.RestController;
 class TradeController {
 
     private final QueryGateway queries;
+    private final Access access;
+    private final CallersOrders orders;
 
-    TradeController(QueryGateway queries) {
+    TradeController(QueryGateway queries, Access access, CallersOrders orders) {
         this.queries = queries;
+        this.access = access;
+        this.orders = orders;
     }
 
-    /** Trades of one symbol, one order or one account, newest first: exactly one of the three. */
+    /**
+     * Trades of one symbol, one order or one account, newest first: exactly one of the three. A symbol's trades are
+     * the public tape, without accounts or orders; an order's or an account's are for their owner.
+     */
     @GetMapping
     List<TradeResponse> trades(@RequestParam(required = false) String symbol,
                                @RequestParam(required = false) String orderId,
@@ -32,8 +41,17 @@ class TradeController {
             throw new DomainException(Kind.INVALID, "ONE_FILTER_REQUIRED",
                     "name exactly one of symbol, orderId or accountId");
         }
+        Predicate<String> shown;
+        if (accountId != null && !accountId.isBlank()) {
+            access.requireAccount(accountId);
+            shown = access.shownAccounts(accountId);
+        } else if (orderId != null && !orderId.isBlank()) {
+            shown = access.shownAccounts(orders.get(orderId).accountId());
+        } else {
+            shown = account -> false;
+        }
         return queries.query(new FindTrades(symbol, orderId, accountId),
                         ResponseTypes.multipleInstancesOf(TradeView.class))
-                .join().stream().map(TradeResponse::of).toList();
+                .join().stream().map(trade -> TradeResponse.of(trade, shown)).toList();
     }
 }

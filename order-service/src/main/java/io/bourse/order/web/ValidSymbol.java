@@ -18,7 +18,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = ValidSymbol.Validator.class)
 public @interface ValidSymbol {
 
-    String message() default "must be 1 to 12 upper-case letters, digits or dots, starting with a letter";
+    String message() default "must be 1 to 12 upper-case letters, digits or dots, starting with a letter, and not USD";
 
     Class<?>[] groups() default {};
 

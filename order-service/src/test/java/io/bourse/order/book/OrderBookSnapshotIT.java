@@ -13,6 +13,7 @@ import io.bourse.events.order.TimeInForce;
 import io.bourse.infrastructure.TestInfrastructure;
 import io.bourse.order.OrderServiceApplication;
 import io.bourse.order.OrderStatus;
+import io.bourse.platform.testing.ServiceUnderTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +48,7 @@ class OrderBookSnapshotIT {
             url = before.getEnvironment().getRequiredProperty("spring.datasource.url");
             database = new JdbcTemplate(new DriverManagerDataSource(url,
                     infrastructure.get("spring.datasource.username"), infrastructure.get("spring.datasource.password")));
-            CommandGateway commands = before.getBean(CommandGateway.class);
+            CommandGateway commands = ServiceUnderTest.adminCommands(before);
             commands.sendAndWait(new ListInstrument(SYMBOL, new BigDecimal("0.01"), AT));
             for (int i = 0; i < ORDERS; i++) {
                 commands.sendAndWait(order("o-" + i, 1 + i % 7));
@@ -64,7 +65,7 @@ class OrderBookSnapshotIT {
         assertThat(deleted).isEqualTo(covered + 1);
 
         try (ConfigurableApplicationContext after = start(infrastructure, service, url)) {
-            CommandGateway commands = after.getBean(CommandGateway.class);
+            CommandGateway commands = ServiceUnderTest.adminCommands(after);
             // The first order's events are gone: only the snapshot can know it, with its content and status.
             PlacementResult repeat = commands.sendAndWait(order("o-0", 1));
             assertThat(repeat.status()).isEqualTo(OrderStatus.NEW);

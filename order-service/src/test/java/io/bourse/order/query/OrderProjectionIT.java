@@ -45,7 +45,7 @@ class OrderProjectionIT {
         service = ServiceUnderTest.start(OrderServiceApplication.class, OrderServiceApplication.CONFIG_NAME, "order",
                 Map.of("bourse.messaging.command-timeout", "10m"));
         database = service.getBean(JdbcTemplate.class);
-        CommandGateway commands = service.getBean(CommandGateway.class);
+        CommandGateway commands = ServiceUnderTest.adminCommands(service);
 
         commands.sendAndWait(new ListInstrument(SYMBOL, new BigDecimal("0.01"), AT));
         placeAndAccept(commands, "s-1", "seller", Side.SELL, 10, "100.00");

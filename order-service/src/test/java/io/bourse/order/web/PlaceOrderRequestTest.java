@@ -47,7 +47,7 @@ class PlaceOrderRequestTest {
         PlaceOrderRequest request = new PlaceOrderRequest("alice", "ACME", Side.BUY, OrderType.LIMIT,
                 TimeInForce.GTC, 10L, null, null);
         assertThat(validator.validate(request)).isEmpty();
-        assertThatThrownBy(request::requireLimitPriceForLimitOrder)
+        assertThatThrownBy(request::requirePriceRules)
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID));
     }

@@ -1,15 +1,19 @@
 package io.bourse.portfolio.account;
 
 import io.bourse.events.portfolio.AccountNotFoundException;
+import io.bourse.events.Actor;
 import io.bourse.events.Assets;
+import io.bourse.events.DomainException;
+import io.bourse.events.DomainException.Kind;
 import io.bourse.events.portfolio.DepositAsset;
 import io.bourse.events.portfolio.FreezeAccount;
 import io.bourse.events.portfolio.UnfreezeAccount;
 import io.bourse.events.portfolio.OpenAccount;
 import io.bourse.events.portfolio.WithdrawAsset;
+import io.bourse.platform.security.Access;
 import io.bourse.platform.web.IdempotentRequests;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -40,26 +44,43 @@ class AccountController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final IdempotentRequests idempotentRequests;
+    private final Access access;
+    private final ListedInstruments instruments;
 
-    AccountController(CommandGateway commands, QueryGateway queries, IdempotentRequests idempotentRequests) {
+    AccountController(CommandGateway commands, QueryGateway queries, IdempotentRequests idempotentRequests,
+                      Access access, ListedInstruments instruments) {
         this.commands = commands;
         this.queries = queries;
         this.idempotentRequests = idempotentRequests;
+        this.access = access;
+        this.instruments = instruments;
     }
 
+    /**
+     * Opens an account for the caller: the owner is the token's subject, and a body that names another is refused
+     * (an admin may open one for anyone). Keys are the caller's own: another caller's key opens another account.
+     */
     @PostMapping
-    ResponseEntity<OpenedAccount> open(@Valid @RequestBody OpenAccountRequest request,
+    ResponseEntity<OpenedAccount> open(@Valid @RequestBody(required = false) OpenAccountRequest request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        String accountId = idempotentRequests.execute("accounts", idempotencyKey, request, id -> {
-            commands.sendAndWait(new OpenAccount(id, request.owner()));
+        Actor caller = Access.caller();
+        String owner = request == null || request.owner() == null ? caller.subject() : request.owner();
+        if (!caller.mayActFor(owner)) {
+            throw new DomainException(Kind.FORBIDDEN, "OWNER_NOT_SUBJECT",
+                    "an account is opened for the token's own subject '" + caller.subject() + "', not '" + owner + "'");
+        }
+        OpenAccountRequest opened = new OpenAccountRequest(owner);
+        String accountId = idempotentRequests.execute("accounts:" + caller.subject(), idempotencyKey, opened, id -> {
+            commands.sendAndWait(new OpenAccount(id, owner));
             return id;
         });
         return ResponseEntity.created(URI.create(ACCOUNTS + "/" + accountId))
-                .body(new OpenedAccount(accountId, request.owner()));
+                .body(new OpenedAccount(accountId, owner));
     }
 
     @GetMapping("/{accountId}")
     AccountResponse find(@PathVariable String accountId) {
+        access.requireAccount(accountId);
         AccountView account = queries
                 .query(new FindAccount(accountId), ResponseTypes.optionalInstanceOf(AccountView.class))
                 .join()
@@ -70,6 +91,7 @@ class AccountController {
     @PostMapping("/{accountId}/deposits")
     ResponseEntity<Transaction> deposit(@PathVariable String accountId, @Valid @RequestBody AssetAmountRequest request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        instruments.requireHeld(request.asset());
         String transactionId = idempotentRequests.execute("deposits:" + accountId, idempotencyKey, request, id -> {
             commands.sendAndWait(new DepositAsset(accountId, id, request.asset(), request.amountValue()));
             return id;
@@ -80,6 +102,7 @@ class AccountController {
     @PostMapping("/{accountId}/withdrawals")
     ResponseEntity<Transaction> withdraw(@PathVariable String accountId, @Valid @RequestBody AssetAmountRequest request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        access.requireAccount(accountId);
         String transactionId = idempotentRequests.execute("withdrawals:" + accountId, idempotencyKey, request, id -> {
             commands.sendAndWait(new WithdrawAsset(accountId, id, request.asset(), request.amountValue()));
             return id;
@@ -87,13 +110,14 @@ class AccountController {
         return ResponseEntity.accepted().body(new Transaction(transactionId));
     }
 
-    record OpenAccountRequest(@NotBlank @Size(max = 255) String owner) {
+    /** The owner may be left out: it is the caller. */
+    record OpenAccountRequest(@Size(min = 1, max = 255) String owner) {
     }
 
     record AssetAmountRequest(
             @NotNull @ValidAsset String asset,
             @NotNull @Pattern(regexp = POSITIVE_DECIMAL, message = "must be a positive decimal number such as 1000.00")
-            String amount) {
+            @DecimalMax(Assets.MAX_AMOUNT) String amount) {
 
         BigDecimal amountValue() {
             return new BigDecimal(amount);

@@ -3,6 +3,7 @@ package io.bourse.portfolio.account;
 import static io.bourse.events.DomainException.required;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.bourse.events.Actor;
 import io.bourse.events.Assets;
 import io.bourse.events.DomainException;
 import io.bourse.events.DomainException.Kind;
@@ -10,6 +11,7 @@ import io.bourse.events.order.Side;
 import io.bourse.events.portfolio.AccountFrozen;
 import io.bourse.events.portfolio.AccountOpened;
 import io.bourse.events.portfolio.AccountUnfrozen;
+import io.bourse.events.portfolio.FindAccountOwner;
 import io.bourse.events.portfolio.FreezeAccount;
 import io.bourse.events.portfolio.ReverseTradeLeg;
 import io.bourse.events.portfolio.SettleTradeLeg;
@@ -41,6 +43,7 @@ import java.util.function.UnaryOperator;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -49,6 +52,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One account's balances per asset and the holds placed on them for open orders.
+ * <p>
+ * What a person asks for is checked against the {@link Actor} its command carries, whatever service checked it before:
+ * only the owner (or an admin) withdraws or holds funds, only an operator credits or freezes.
  * <p>
  * Every command is idempotent by the id it carries (transaction, reservation, leg), because commands reach this
  * aggregate at least once. The holds of open orders are kept as long as they hold something; what an ended
@@ -92,8 +98,12 @@ public class Portfolio {
     // with the same idempotency key) find the account it already opened instead of failing on a duplicate id.
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(OpenAccount command) {
+    public void handle(OpenAccount command, MetaData metaData) {
         String requestedOwner = required(command.owner(), "owner");
+        if (!Actor.from(metaData).map(actor -> actor.mayActFor(requestedOwner)).orElse(false)) {
+            throw new DomainException(Kind.FORBIDDEN, "OWNER_NOT_SUBJECT",
+                    "an account is opened for the token's own subject");
+        }
         if (accountId != null) {
             if (!owner.equals(requestedOwner)) {
                 throw new DomainException(Kind.CONFLICT, "ACCOUNT_EXISTS",
@@ -105,7 +115,8 @@ public class Portfolio {
     }
 
     @CommandHandler
-    public void handle(DepositAsset command) {
+    public void handle(DepositAsset command, MetaData metaData) {
+        Actor.requireRole(metaData, Actor.OPERATOR);
         String transactionId = required(command.transactionId(), "transactionId");
         String asset = validAsset(command.asset());
         BigDecimal amount = positive(asset, command.amount());
@@ -116,7 +127,8 @@ public class Portfolio {
     }
 
     @CommandHandler
-    public void handle(WithdrawAsset command) {
+    public void handle(WithdrawAsset command, MetaData metaData) {
+        Actor.requireOwner(metaData, owner, accountId);
         String transactionId = required(command.transactionId(), "transactionId");
         String asset = validAsset(command.asset());
         BigDecimal amount = positive(asset, command.amount());
@@ -133,7 +145,8 @@ public class Portfolio {
 
     /** Answers {@link #RESERVED} or {@link #REJECTED}; a repeat answers as the first time did. */
     @CommandHandler
-    public String handle(ReserveFunds command) {
+    public String handle(ReserveFunds command, MetaData metaData) {
+        Actor.requireOwner(metaData, owner, accountId);
         String reservationId = required(command.reservationId(), "reservationId");
         if (reservations.containsKey(reservationId)) {
             return RESERVED;
@@ -225,17 +238,25 @@ public class Portfolio {
     }
 
     @CommandHandler
-    public void handle(FreezeAccount command) {
+    public void handle(FreezeAccount command, MetaData metaData) {
+        Actor.requireRole(metaData, Actor.OPERATOR);
         if (!frozen) {
             apply(new AccountFrozen(accountId, command.reason()));
         }
     }
 
     @CommandHandler
-    public void handle(UnfreezeAccount command) {
+    public void handle(UnfreezeAccount command, MetaData metaData) {
+        Actor.requireRole(metaData, Actor.OPERATOR);
         if (frozen) {
             apply(new AccountUnfrozen(accountId));
         }
+    }
+
+    /** Whose the account is, for another service's ownership checks; asking changes nothing. */
+    @CommandHandler
+    public String handle(FindAccountOwner query) {
+        return owner;
     }
 
     @EventSourcingHandler

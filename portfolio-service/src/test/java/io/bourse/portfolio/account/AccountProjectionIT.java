@@ -46,7 +46,7 @@ class AccountProjectionIT {
         service = ServiceUnderTest.start(PortfolioServiceApplication.class, PortfolioServiceApplication.CONFIG_NAME,
                 "portfolio", Map.of());
         database = service.getBean(JdbcTemplate.class);
-        CommandGateway commands = service.getBean(CommandGateway.class);
+        CommandGateway commands = ServiceUnderTest.adminCommands(service);
 
         commands.sendAndWait(new OpenAccount(BUYER, "alice"));
         commands.sendAndWait(new DepositAsset(BUYER, "tx-1", "USD", new BigDecimal("10000.00")));

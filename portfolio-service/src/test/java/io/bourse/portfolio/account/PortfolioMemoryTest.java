@@ -72,16 +72,16 @@ class PortfolioMemoryTest {
         int recent = ORDERS - 2;
         int refused = ORDERS - 10;
 
-        new AggregateTestFixture<>(Portfolio.class).givenState(() -> portfolio)
+        Actors.actingAsUsual(new AggregateTestFixture<>(Portfolio.class)).givenState(() -> portfolio)
                 .when(new SettleTradeLeg(ACCOUNT, "T-" + recent + ":BUY", "T-" + recent, Side.BUY, "r-" + recent,
                         "ACME", 1, PRICE, PRICE))
                 .expectNoEvents()
                 .expectResultMessagePayload(new TradeLegAnswer(TradeLegState.SETTLED, null));
-        new AggregateTestFixture<>(Portfolio.class).givenState(() -> portfolio)
+        Actors.actingAsUsual(new AggregateTestFixture<>(Portfolio.class)).givenState(() -> portfolio)
                 .when(new ReserveFunds(ACCOUNT, "r-" + recent, "o-" + recent, "USD", PRICE))
                 .expectNoEvents()
                 .expectResultMessagePayload(Portfolio.RESERVED);
-        new AggregateTestFixture<>(Portfolio.class).givenState(() -> portfolio)
+        Actors.actingAsUsual(new AggregateTestFixture<>(Portfolio.class)).givenState(() -> portfolio)
                 .when(new ReserveFunds(ACCOUNT, "r-" + refused, "o-" + refused, "USD", PRICE))
                 .expectNoEvents()
                 .expectResultMessagePayload(Portfolio.REJECTED);

@@ -46,7 +46,7 @@ class PortfolioSettlementTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Portfolio.class);
+        fixture = Actors.actingAsUsual(new AggregateTestFixture<>(Portfolio.class));
     }
 
     @Test

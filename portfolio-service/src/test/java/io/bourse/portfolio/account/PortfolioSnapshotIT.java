@@ -13,6 +13,7 @@ import io.bourse.events.portfolio.OpenAccount;
 import io.bourse.events.portfolio.WithdrawAsset;
 import io.bourse.infrastructure.TestInfrastructure;
 import io.bourse.portfolio.PortfolioServiceApplication;
+import io.bourse.platform.testing.ServiceUnderTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
@@ -73,7 +74,7 @@ class PortfolioSnapshotIT {
         database = new JdbcTemplate(new DriverManagerDataSource(url,
                 infrastructure.get("spring.datasource.username"), infrastructure.get("spring.datasource.password")));
 
-        commands = before.getBean(CommandGateway.class);
+        commands = ServiceUnderTest.adminCommands(before);
         for (String account : List.of(SPENDER, RETRIER)) {
             openAndDepositPastTheThreshold(account);
         }
@@ -96,7 +97,7 @@ class PortfolioSnapshotIT {
         Map<String, String> sameDatabase = new LinkedHashMap<>(infrastructure);
         sameDatabase.put("spring.datasource.url", url);
         after = startService(sameDatabase);
-        commands = after.getBean(CommandGateway.class);
+        commands = ServiceUnderTest.adminCommands(after);
     }
 
     @AfterAll

@@ -59,7 +59,7 @@ class PortfolioSnapshotTest {
         SerializedObject<byte[]> snapshot = serializer.serialize(original, byte[].class);
         assertThat(snapshot.getType().getRevision()).isEqualTo("2");
         restored = serializer.deserialize(snapshot);
-        fixture = new AggregateTestFixture<>(Portfolio.class);
+        fixture = Actors.actingAsUsual(new AggregateTestFixture<>(Portfolio.class));
     }
 
     @Test

@@ -2,7 +2,9 @@ package io.bourse.portfolio.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bourse.events.Actor;
 import io.bourse.events.DomainException;
+import io.bourse.events.portfolio.AccountNotFoundException;
 import io.bourse.events.portfolio.AccountOpened;
 import io.bourse.events.portfolio.AssetDeposited;
 import io.bourse.events.portfolio.AssetWithdrawn;
@@ -16,6 +18,7 @@ import io.bourse.events.portfolio.ReleaseFunds;
 import io.bourse.events.portfolio.ReserveFunds;
 import io.bourse.events.portfolio.WithdrawAsset;
 import java.math.BigDecimal;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Description;
@@ -37,7 +40,7 @@ class PortfolioTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Portfolio.class);
+        fixture = Actors.actingAsUsual(new AggregateTestFixture<>(Portfolio.class));
     }
 
     @Test
@@ -58,7 +61,7 @@ class PortfolioTest {
     @Test
     void anOpenAccountCannotBeReopenedForAnotherOwner() {
         fixture.given(OPENED)
-                .when(new OpenAccount(ACCOUNT, "bob"))
+                .when(new OpenAccount(ACCOUNT, "bob"), Actors.ADMIN.metaData())
                 .expectException(DomainException.class)
                 .expectExceptionMessage("account acc-1 is already open for another owner")
                 .expectNoEvents();
@@ -141,6 +144,54 @@ class PortfolioTest {
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
                 .expectState(p -> assertBalance(p, "USD", "1000.00", "0"));
+    }
+
+    @Test
+    void aTraderOpensAccountsOnlyForThemselves() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenAccount(ACCOUNT, "bob"), Actors.OWNER.metaData())
+                .expectException(DomainException.class)
+                .expectExceptionMessage("an account is opened for the token's own subject")
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyTheOwnerOrAnAdminWithdraws() {
+        fixture.given(OPENED, THOUSAND_DOLLARS)
+                .when(new WithdrawAsset(ACCOUNT, "tx-2", "USD", usd("10.00")), Actors.STRANGER.metaData())
+                .expectException(AccountNotFoundException.class)
+                .expectNoEvents();
+        fixture.given(OPENED, THOUSAND_DOLLARS)
+                .when(new WithdrawAsset(ACCOUNT, "tx-2", "USD", usd("10.00")), Actors.ADMIN.metaData())
+                .expectEvents(new AssetWithdrawn(ACCOUNT, "tx-2", "USD", usd("10.00")));
+    }
+
+    @Test
+    void aCommandThatNamesNoActorCannotWithdrawOrHold() {
+        fixture.given(OPENED, THOUSAND_DOLLARS)
+                .when(new ReserveFunds(ACCOUNT, "res-9", "ord-9", "USD", usd("10.00")), Map.of(Actor.SUBJECT, ""))
+                .expectException(AccountNotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherTradersOrderHoldsNothingOnTheAccount() {
+        fixture.given(OPENED, THOUSAND_DOLLARS)
+                .when(new ReserveFunds(ACCOUNT, "res-9", "ord-9", "USD", usd("10.00")), Actors.STRANGER.metaData())
+                .expectException(AccountNotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyAnOperatorCreditsAnAccount() {
+        fixture.given(OPENED)
+                .when(new DepositAsset(ACCOUNT, "tx-9", "USD", usd("1000000.00")), Actors.OWNER.metaData())
+                .expectException(DomainException.class)
+                .expectExceptionMessage("this needs the operator role")
+                .expectNoEvents();
+        fixture.given(OPENED)
+                .when(new DepositAsset(ACCOUNT, "tx-9", "USD", usd("10.00")), Actors.ADMIN.metaData())
+                .expectEvents(new AssetDeposited(ACCOUNT, "tx-9", "USD", usd("10.00")));
     }
 
     @Test

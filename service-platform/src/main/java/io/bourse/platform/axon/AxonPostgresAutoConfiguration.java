@@ -45,8 +45,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.util.AlternativeJdkIdGenerator;
 import org.springframework.util.IdGenerator;
+import org.springframework.util.JdkIdGenerator;
 
 /**
  * Axon on PostgreSQL through its JDBC storage engine, with Jackson everywhere and the snake_case tables that
@@ -272,10 +272,14 @@ public class AxonPostgresAutoConfiguration {
         return Clock.systemUTC();
     }
 
+    /**
+     * The ids the API hands out (accounts, orders, transactions): random UUIDs from the JVM's cryptographically strong
+     * source, so that no id can be guessed from another.
+     */
     @Bean
     @ConditionalOnMissingBean
     public IdGenerator idGenerator() {
-        return new AlternativeJdkIdGenerator();
+        return new JdkIdGenerator();
     }
 
     @Bean

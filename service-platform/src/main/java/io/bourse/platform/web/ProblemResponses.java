@@ -1,7 +1,10 @@
 package io.bourse.platform.web;
 
 import io.bourse.events.DomainException;
+import io.bourse.platform.commandbus.Causes;
 import io.bourse.platform.commandbus.CommandBusOverloadedException;
+import io.bourse.platform.security.CallerLimitExceededException;
+import io.bourse.platform.security.RequestBodyTooLargeException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
@@ -17,6 +20,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -33,12 +39,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     static final String TYPE_PREFIX = "urn:bourse:problem:";
-    static final String RETRY_AFTER_SECONDS = "1";
+    static final long RETRY_AFTER_SECONDS = 1;
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> domain(DomainException e) {
         HttpStatus status = switch (e.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
@@ -52,10 +59,39 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(CommandBusOverloadedException.class)
     ResponseEntity<Object> overloaded(CommandBusOverloadedException e) {
-        ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "OVERLOADED",
-                "the service is busy, try again shortly: " + e.getMessage(), null);
+        return withRetryAfter(problem(HttpStatus.SERVICE_UNAVAILABLE, "OVERLOADED",
+                "the service is busy, try again shortly: " + e.getMessage(), null), RETRY_AFTER_SECONDS);
+    }
+
+    private static ResponseEntity<Object> withRetryAfter(ResponseEntity<Object> problem, long seconds) {
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(problem.getBody());
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(problem.getBody());
+    }
+
+    /** No token, or one that is not valid; the {@code WWW-Authenticate} header is already set. */
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> unauthenticated(AuthenticationException e) {
+        String detail = e instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null
+                ? "the bearer token is not valid: " + oauth.getError().getDescription()
+                : "a bearer token from the issuer is required";
+        return problem(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", detail, null);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> forbidden(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "FORBIDDEN", "the token does not allow this request", null);
+    }
+
+    @ExceptionHandler(CallerLimitExceededException.class)
+    ResponseEntity<Object> tooManyRequests(CallerLimitExceededException e) {
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return withRetryAfter(problem(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_REQUESTS",
+                "too many requests: " + e.getMessage() + "; try again in " + seconds + " s", null), seconds);
+    }
+
+    @ExceptionHandler(RequestBodyTooLargeException.class)
+    ResponseEntity<Object> tooLarge(RequestBodyTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "CONTENT_TOO_LARGE", e.getMessage(), null);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -113,6 +149,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        RequestBodyTooLargeException tooLarge = Causes.find(e, RequestBodyTooLargeException.class);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
         return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", readableCause(e), null);
     }
 

@@ -43,7 +43,7 @@ class SettlementProjectionIT {
         service = ServiceUnderTest.start(SettlementServiceApplication.class, SettlementServiceApplication.CONFIG_NAME,
                 "settlement", Map.of());
         database = service.getBean(JdbcTemplate.class);
-        CommandGateway commands = service.getBean(CommandGateway.class);
+        CommandGateway commands = ServiceUnderTest.adminCommands(service);
 
         for (String trade : List.of("T-1", "T-2", "T-3")) {
             commands.sendAndWait(new StartSettlement(trade, "ACME", new BigDecimal("100.00"), 10, trade + "-buy",

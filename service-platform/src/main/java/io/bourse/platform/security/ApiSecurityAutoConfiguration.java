@@ -1,0 +1,139 @@
+package io.bourse.platform.security;
+
+import io.bourse.events.Actor;
+import io.bourse.platform.messaging.MessagingProperties;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import jakarta.servlet.DispatcherType;
+import java.util.List;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * The API's security, the same in every service: every call carries a bearer token from the configured issuer
+ * (signature, issuer, audience and expiry checked by Spring Security's resource server), roles come from the token's
+ * {@code roles} claim, and a caller's requests are limited in size and rate. The health probes and the API
+ * documents are open; the rest of the actuator is for operators to read and admins to change. A service adds its
+ * operator endpoints as {@link ApiAccessRules}, and checks ownership with {@link Access}.
+ * <p>
+ * Refusals are problem responses like every other error: 401 with {@code WWW-Authenticate: Bearer}, 403, 413 and
+ * 429 with {@code Retry-After}.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet"
+                + ".OAuth2ResourceServerAutoConfiguration"})
+@EnableConfigurationProperties(SecurityProperties.class)
+public class ApiSecurityAutoConfiguration {
+
+    static final String BEARER = "bearer";
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, List<ApiAccessRules> serviceRules,
+                                    SecurityProperties properties,
+                                    @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems)
+            throws Exception {
+        AuthenticationEntryPoint unauthenticated = unauthenticated(problems);
+        AccessDeniedHandler denied = denied(problems);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+                .authorizeHttpRequests(rules -> {
+                    rules.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+                    rules.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                    rules.requestMatchers(HttpMethod.GET, "/actuator", "/actuator/**")
+                            .hasAnyRole(Actor.OPERATOR, Actor.ADMIN);
+                    rules.requestMatchers("/actuator", "/actuator/**").hasRole(Actor.ADMIN);
+                    rules.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                            "/swagger-ui/**").permitAll();
+                    serviceRules.forEach(service -> service.configure(rules));
+                    rules.requestMatchers("/api/**").authenticated();
+                    rules.anyRequest().denyAll();
+                })
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .addFilterAfter(new RequestLimits(properties, problems), BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /** The header says what RFC 6750 asks; the body is the problem, written where every other one is. */
+    private static AuthenticationEntryPoint unauthenticated(HandlerExceptionResolver problems) {
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, failure) -> {
+            bearer.commence(request, response, failure);
+            problems.resolveException(request, response, null, failure);
+        };
+    }
+
+    private static AccessDeniedHandler denied(HandlerExceptionResolver problems) {
+        BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
+        return (request, response, failure) -> {
+            bearer.handle(request, response, failure);
+            problems.resolveException(request, response, null, failure);
+        };
+    }
+
+    @Bean
+    MessageDispatchInterceptor<CommandMessage<?>> actorMetaData() {
+        return new ActorMetaData();
+    }
+
+    /** The actor of a message goes on to the messages its handling sends, events and commands alike. */
+    @Bean
+    CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(Actor.SUBJECT, Actor.ROLES);
+    }
+
+    @Bean
+    AccountOwners accountOwners(CommandGateway commands, MessagingProperties messaging, SecurityProperties security) {
+        return new AccountOwners(commands, messaging.getCommandTimeout(), security.getMaxRememberedOwners());
+    }
+
+    @Bean
+    Access access(AccountOwners owners) {
+        return new Access(owners);
+    }
+
+    /** The API documents name the scheme every operation needs. */
+    @Bean
+    OpenApiCustomizer bearerTokens() {
+        return api -> {
+            if (api.getComponents() == null) {
+                api.setComponents(new Components());
+            }
+            api.getComponents().addSecuritySchemes(BEARER, new SecurityScheme()
+                    .type(SecurityScheme.Type.HTTP).scheme(BEARER).bearerFormat("JWT")
+                    .description("An access token from the configured OpenID Connect issuer (locally: POST /oauth2/token"
+                            + " on port 9000 with the client_credentials grant), for the audience 'bourse'."));
+            api.addSecurityItem(new SecurityRequirement().addList(BEARER));
+        };
+    }
+}
