@@ -1,5 +1,6 @@
 package io.bourse.platform.commandbus;
 
+import io.bourse.platform.messaging.KafkaClients;
 import io.bourse.platform.messaging.KafkaMessagingAutoConfiguration;
 import io.bourse.platform.messaging.MessagingProperties;
 import java.util.List;
@@ -20,7 +21,6 @@ import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
@@ -64,10 +64,10 @@ public class KafkaCommandBusAutoConfiguration {
     public KafkaCommandBusConnector kafkaCommandBusConnector(
             MessagingProperties properties, @Qualifier("localSegment") CommandBus localSegment,
             Producer<String, byte[]> bourseKafkaProducer, @Qualifier("messageSerializer") Serializer serializer,
-            RoutingStrategy routingStrategy, KafkaConnectionDetails connection, ObjectProvider<Cache> caches) {
+            RoutingStrategy routingStrategy, KafkaClients clients, ObjectProvider<Cache> caches) {
         List<Cache> aggregateCaches = caches.orderedStream().toList();
         return new KafkaCommandBusConnector(properties.getService(), localSegment, bourseKafkaProducer, serializer,
-                routingStrategy, connection, properties.getCommandTimeout(), properties.getCommandConcurrency(),
+                routingStrategy, clients, properties.getCommandTimeout(), properties.getCommandConcurrency(),
                 aggregateCaches);
     }
 

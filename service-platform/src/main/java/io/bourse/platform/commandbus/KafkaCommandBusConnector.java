@@ -36,7 +36,6 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
@@ -66,7 +65,7 @@ public class KafkaCommandBusConnector implements CommandBusConnector, SmartLifec
     private final Producer<String, byte[]> producer;
     private final CommandCodec codec;
     private final RoutingStrategy routingStrategy;
-    private final KafkaConnectionDetails connection;
+    private final KafkaClients clients;
     private final Duration timeout;
     private final int concurrency;
     private final Collection<Cache> aggregateCaches;
@@ -84,14 +83,14 @@ public class KafkaCommandBusConnector implements CommandBusConnector, SmartLifec
 
     public KafkaCommandBusConnector(String service, CommandBus localSegment, Producer<String, byte[]> producer,
                                     Serializer serializer, RoutingStrategy routingStrategy,
-                                    KafkaConnectionDetails connection, Duration timeout, int concurrency,
+                                    KafkaClients clients, Duration timeout, int concurrency,
                                     Collection<Cache> aggregateCaches) {
         this.service = service;
         this.localSegment = localSegment;
         this.producer = producer;
         this.codec = new CommandCodec(serializer);
         this.routingStrategy = routingStrategy;
-        this.connection = connection;
+        this.clients = clients;
         this.timeout = timeout;
         this.concurrency = concurrency;
         this.aggregateCaches = aggregateCaches;
@@ -249,7 +248,7 @@ public class KafkaCommandBusConnector implements CommandBusConnector, SmartLifec
             return;
         }
         replying = true;
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(connection, null));
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(clients.consumer(null));
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.replies(service), Duration.ofSeconds(30))
                 .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         consumer.assign(partitions);
@@ -274,7 +273,7 @@ public class KafkaCommandBusConnector implements CommandBusConnector, SmartLifec
             }
         });
         commandListener = new ConcurrentMessageListenerContainer<>(
-                new DefaultKafkaConsumerFactory<>(KafkaClients.consumer(connection, null)), properties);
+                new DefaultKafkaConsumerFactory<>(clients.consumer(null)), properties);
         commandListener.setConcurrency(concurrency);
         commandListener.setBeanName(service + "-commands");
         commandListener.start();

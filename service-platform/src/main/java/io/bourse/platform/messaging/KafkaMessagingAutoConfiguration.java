@@ -2,7 +2,9 @@ package io.bourse.platform.messaging;
 
 import io.bourse.platform.axon.AxonPostgresAutoConfiguration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -32,6 +34,7 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.kafka.config.TopicBuilder;
@@ -77,10 +80,14 @@ public class KafkaMessagingAutoConfiguration {
                 .build();
     }
 
+    @Bean
+    public KafkaClients bourseKafkaClients(KafkaConnectionDetails connection, KafkaProperties kafka) {
+        return new KafkaClients(connection, kafka);
+    }
+
     @Bean(destroyMethod = "close")
-    public Producer<String, byte[]> bourseKafkaProducer(KafkaConnectionDetails connection,
-                                                        MessagingProperties properties) {
-        return new KafkaProducer<>(KafkaClients.producer(connection, "bourse-" + properties.getService()));
+    public Producer<String, byte[]> bourseKafkaProducer(KafkaClients clients, MessagingProperties properties) {
+        return new KafkaProducer<>(clients.producer("bourse-" + properties.getService()));
     }
 
     @Bean
@@ -130,7 +137,7 @@ public class KafkaMessagingAutoConfiguration {
     @Bean(REMOTE_EVENTS)
     @Lazy
     public StreamableKafkaMessageSource<String, byte[]> remoteEvents(
-            KafkaConnectionDetails connection, MessagingProperties properties,
+            KafkaClients clients, MessagingProperties properties,
             @Qualifier("eventSerializer") Serializer eventSerializer,
             Fetcher<String, byte[], KafkaEventMessage> kafkaFetcher,
             KafkaMessageConverter<String, byte[]> kafkaMessageConverter) {
@@ -143,7 +150,7 @@ public class KafkaMessagingAutoConfiguration {
         return StreamableKafkaMessageSource.<String, byte[]>builder()
                 .topics(topics)
                 .serializer(eventSerializer)
-                .consumerFactory(new DefaultConsumerFactory<>(KafkaClients.consumer(connection, null)))
+                .consumerFactory(new DefaultConsumerFactory<>(clients.consumer(null)))
                 .fetcher(kafkaFetcher)
                 .messageConverter(kafkaMessageConverter)
                 .bufferFactory(() -> new SortedKafkaMessageBuffer<>(10_000))
@@ -152,12 +159,12 @@ public class KafkaMessagingAutoConfiguration {
 
     /** One admin client for the health probes, kept open: a probe every few seconds need not reconnect each time. */
     @Bean(destroyMethod = "close")
-    public AdminClient bourseKafkaAdmin(KafkaConnectionDetails connection) {
-        return AdminClient.create(java.util.Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", connection.getBootstrapServers()),
-                AdminClientConfig.CLIENT_ID_CONFIG, "bourse-health",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000));
+    public AdminClient bourseKafkaAdmin(KafkaClients clients) {
+        Map<String, Object> config = new HashMap<>(clients.admin());
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "bourse-health");
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
+        return AdminClient.create(config);
     }
 
     @Bean

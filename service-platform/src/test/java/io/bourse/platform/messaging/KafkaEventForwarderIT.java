@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 
 class KafkaEventForwarderIT {
@@ -68,8 +69,9 @@ class KafkaEventForwarderIT {
 
     /** Every record on the service's events topic with the given key, read from the beginning. */
     private static List<ConsumerRecord<String, byte[]>> recordsKeyed(String key, String service) {
-        Map<String, Object> config = KafkaClients.consumer(
-                () -> List.of(TestInfrastructure.shared().kafka().bootstrapServers()), null);
+        Map<String, Object> config = new KafkaClients(
+                () -> List.of(TestInfrastructure.shared().kafka().bootstrapServers()), new KafkaProperties())
+                .consumer(null);
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.events(TestServices.name(service)))
