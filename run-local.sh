@@ -4,6 +4,9 @@
 # everything.
 # Options: --data-dir=DIR --order-port=8081 --portfolio-port=8082 --settlement-port=8083 --auth-port=9000
 #          --postgres-port=15432 --kafka-port=19092 --service-jvm-options="-Xmx512m ..."
+#          --auth-arg=--name=value     an argument for the issuer, e.g. a client --bourse.auth.clients.dave.secret=...
+#          --service-arg=--name=value  an argument for each service, e.g. --bourse.security.writes.per-second=1000
+#          (both repeatable; --help describes every option)
 set -euo pipefail
 cd "$(dirname "$0")"
 launcher=$(ls local-stack/target/local-stack-*-SNAPSHOT.jar 2>/dev/null | head -n 1 || true)

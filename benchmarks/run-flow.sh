@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the flow benchmark against a fresh local Bourse: starts the stack on an empty data folder of its own
-# (durable PostgreSQL, as the local stack always is), waits until the three services answer their health check,
-# runs io.bourse.benchmarks.flow.FlowBenchmark with the given options, and stops the stack however the run ends.
+# (durable PostgreSQL, as the local stack always is), waits until the issuer and the three services answer their
+# health check, runs io.bourse.benchmarks.flow.FlowBenchmark with the given options, and stops the stack however the
+# run ends. The benchmark calls with tokens: the issuer is started knowing its trader clients bench0..bench<N-1>, and
+# the services' per-caller rate limits are raised so that the run measures the stack, not the limits.
 #
 #   benchmarks/run-flow.sh --ramp=100,200,400,600,800,1000
 #   benchmarks/run-flow.sh --ports-base=38000 --rate=50 --duration=10
@@ -13,12 +15,16 @@
 #   --skip-build     start the launcher jar directly instead of through run-local.sh, which first rebuilds the
 #                    whole project whenever any source is newer than the launcher
 #   --keep-data      keep the stack's data folder and logs after a good run (a failed run always keeps them)
+#   --keep-rate-limits  leave the services' per-caller rate limits at their defaults (reads 200/s, writes 100/s per
+#                    token subject): shows what the limits cost; the setup then waits out some 429s
+#   --traders=N      (also the benchmark's option) how many trader clients to register and spread the accounts over;
+#                    25 by default, two accounts each, so a trader stays under the default limits up to ~2,500 req/s
 # Environment: BENCH_JAVA_OPTS for the benchmark's JVM (default -Xmx1g), BOURSE_START_TIMEOUT in seconds (600).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [[ " $* " == *" --help "* ]]; then
-  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'
   echo
   exec java -cp benchmarks/target/benchmarks.jar io.bourse.benchmarks.flow.FlowBenchmark --help
 fi
@@ -26,15 +32,24 @@ fi
 ports_base=""
 skip_build=false
 keep_data=false
+keep_rate_limits=false
+# The benchmark's own default too; it is passed on explicitly, so the clients registered are the ones it uses.
+traders=25
 bench_args=()
 for arg in "$@"; do
   case "$arg" in
     --ports-base=*) ports_base="${arg#*=}" ;;
     --skip-build) skip_build=true ;;
     --keep-data) keep_data=true ;;
+    --keep-rate-limits) keep_rate_limits=true ;;
+    --traders=*) traders="${arg#*=}" ;;
     *) bench_args+=("$arg") ;;
   esac
 done
+if ! [[ "$traders" =~ ^[0-9]+$ ]] || (( traders < 1 || traders > 1000 )); then
+  echo "--traders takes a number from 1 to 1000" >&2
+  exit 2
+fi
 
 if [[ -n "$ports_base" ]]; then
   if ! [[ "$ports_base" =~ ^[0-9]+$ ]] || (( ports_base < 1024 || ports_base > 65000 )); then
@@ -77,6 +92,16 @@ stack_log="$data_dir/stack.log"
 stack_args=(--data-dir="$data_dir" --order-port="$order_port" --portfolio-port="$portfolio_port"
   --settlement-port="$settlement_port" --postgres-port="$postgres_port" --kafka-port="$kafka_port"
   --auth-port="$auth_port")
+# The benchmark's traders, with the dev secret convention <client>-secret that its token cache uses.
+for ((i = 0; i < traders; i++)); do
+  stack_args+=(--auth-arg="--bourse.auth.clients.bench$i.secret=bench$i-secret")
+done
+# Limits far above anything this machine can carry: a 429 would measure the limit, not the stack.
+if ! $keep_rate_limits; then
+  for limit in reads.per-second reads.burst writes.per-second writes.burst; do
+    stack_args+=(--service-arg="--bourse.security.$limit=1000000")
+  done
+fi
 if $skip_build; then
   launcher=$(ls local-stack/target/local-stack-*-SNAPSHOT.jar 2>/dev/null | head -n 1 || true)
   if [[ -z "$launcher" ]]; then
@@ -150,7 +175,7 @@ setsid "${start[@]}" >"$stack_log" 2>&1 </dev/null &
 stack_pid=$!
 
 deadline=$((SECONDS + ${BOURSE_START_TIMEOUT:-600}))
-for port in "$order_port" "$portfolio_port" "$settlement_port"; do
+for port in "$auth_port" "$order_port" "$portfolio_port" "$settlement_port"; do
   until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$port/actuator/health" \
       || true)" == 200 ]]; do
     if ! alive "$stack_pid"; then
@@ -167,14 +192,15 @@ for port in "$order_port" "$portfolio_port" "$settlement_port"; do
   done
 done
 echo "Bourse is up: order $order_port, portfolio $portfolio_port, settlement $settlement_port," \
-  "PostgreSQL $postgres_port, Kafka $kafka_port."
+  "PostgreSQL $postgres_port, Kafka $kafka_port, issuer $auth_port ($traders trader clients;" \
+  "rate limits $($keep_rate_limits && echo "at their defaults" || echo "raised"))."
 
 # The benchmark's own options come last, so that they win over these. It runs in the background because a
 # script only acts on a signal between commands: waiting for it lets a Ctrl-C or a TERM stop it at once.
 # shellcheck disable=SC2086
 java ${BENCH_JAVA_OPTS:--Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -cp "$jar" io.bourse.benchmarks.flow.FlowBenchmark \
   --order="http://127.0.0.1:$order_port" --portfolio="http://127.0.0.1:$portfolio_port" \
-  --settlement="http://127.0.0.1:$settlement_port" \
+  --settlement="http://127.0.0.1:$settlement_port" --issuer="http://127.0.0.1:$auth_port" --traders="$traders" \
   --jdbc="jdbc:postgresql://127.0.0.1:$postgres_port/postgres" --kafka="127.0.0.1:$kafka_port" \
   ${bench_args[@]+"${bench_args[@]}"} &
 bench_pid=$!

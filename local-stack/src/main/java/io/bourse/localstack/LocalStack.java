@@ -11,15 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The whole of Bourse on one machine without Docker: a real PostgreSQL server and a real Kafka broker, both on
  * loopback with their data kept under one folder, the local authorization server, and the three services, each in
  * its own JVM as in production.
- * Stopping it (Ctrl-C) stops the services first, then the broker, then the database.
+ * Stopping it (Ctrl-C) stops the services first, then the broker, then the database. {@code --help} lists the options.
  */
 public final class LocalStack {
 
@@ -34,39 +35,76 @@ public final class LocalStack {
      */
     static final String SERVICE_JVM_OPTIONS = "-Xss512k -Xms256m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
+    static final String USAGE = """
+            LocalStack: PostgreSQL, Kafka, the local issuer and the three services on this machine.
+              --project-dir=.                 the built project (each service's target/*-exec.jar)
+              --data-dir=<project>/.bourse    the data and logs, kept between runs
+              --order-port=8081 --portfolio-port=8082 --settlement-port=8083
+              --auth-port=9000                the issuer, http://127.0.0.1:<port>; the services are told to trust it
+              --postgres-port=15432 --kafka-port=19092
+              --service-jvm-options="-Xss512k -Xms256m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+              --auth-arg=--name=value         an argument for the issuer, e.g. one more trader client:
+                                              --auth-arg=--bourse.auth.clients.dave.secret=dave-secret
+              --service-arg=--name=value      an argument for each of the three services, e.g. a higher limit:
+                                              --service-arg=--bourse.security.writes.per-second=1000
+            --auth-arg and --service-arg may be repeated; one that sets a property the launcher sets too (the port,
+            the database, the broker, the issuer) replaces the launcher's.
+            """;
+
+    private static final Set<String> OPTIONS = Set.of("project-dir", "data-dir", "order-port", "portfolio-port",
+            "settlement-port", "auth-port", "postgres-port", "kafka-port", "service-jvm-options", "auth-arg",
+            "service-arg");
+
     private final Path dataDirectory;
     private final Path projectDirectory;
     private final int postgresPort;
     private final int kafkaPort;
     private final List<String> serviceJvmOptions;
+    private final List<String> authArguments;
+    private final List<String> serviceArguments;
     private final List<Process> processes = new ArrayList<>();
     private EmbeddedPostgresServer postgres;
     private KafkaRaftBroker kafka;
 
     LocalStack(Path projectDirectory, Path dataDirectory, int postgresPort, int kafkaPort,
-               List<String> serviceJvmOptions) {
+               List<String> serviceJvmOptions, List<String> authArguments, List<String> serviceArguments) {
         this.projectDirectory = projectDirectory;
         this.dataDirectory = dataDirectory;
         this.postgresPort = postgresPort;
         this.kafkaPort = kafkaPort;
         this.serviceJvmOptions = List.copyOf(serviceJvmOptions);
+        this.authArguments = List.copyOf(authArguments);
+        this.serviceArguments = List.copyOf(serviceArguments);
     }
 
     public static void main(String[] args) throws Exception {
         // The embedded servers' library carries a test logging setup; the launcher speaks with its own.
         System.setProperty("logback.configurationFile", "local-stack-logback.xml");
-        Map<String, String> options = Options.parse(args);
-        Path project = Path.of(options.getOrDefault("project-dir", ".")).toAbsolutePath().normalize();
-        Path data = Path.of(options.getOrDefault("data-dir", project.resolve(".bourse").toString())).toAbsolutePath();
-        LocalStack stack = new LocalStack(project, data, Integer.parseInt(options.getOrDefault("postgres-port", "15432")),
-                Integer.parseInt(options.getOrDefault("kafka-port", "19092")),
-                List.of(options.getOrDefault("service-jvm-options", SERVICE_JVM_OPTIONS).trim().split("\\s+")));
+        if (Arrays.asList(args).contains("--help")) {
+            System.out.print(USAGE);
+            return;
+        }
+        Options options;
+        try {
+            options = Options.parse(args, OPTIONS);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        Path project = Path.of(options.get("project-dir", ".")).toAbsolutePath().normalize();
+        Path data = Path.of(options.get("data-dir", project.resolve(".bourse").toString())).toAbsolutePath();
+        LocalStack stack = new LocalStack(project, data, Integer.parseInt(options.get("postgres-port", "15432")),
+                Integer.parseInt(options.get("kafka-port", "19092")),
+                List.of(options.get("service-jvm-options", SERVICE_JVM_OPTIONS).trim().split("\\s+")),
+                options.all("auth-arg"), options.all("service-arg"));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
         stack.start(List.of(
-                new Service("authorization-server", Integer.parseInt(options.getOrDefault("auth-port", "9000")), false),
-                new Service("order-service", Integer.parseInt(options.getOrDefault("order-port", "8081")), true),
-                new Service("portfolio-service", Integer.parseInt(options.getOrDefault("portfolio-port", "8082")), true),
-                new Service("settlement-service", Integer.parseInt(options.getOrDefault("settlement-port", "8083")), true)));
+                new Service("authorization-server", Integer.parseInt(options.get("auth-port", "9000")), false),
+                new Service("order-service", Integer.parseInt(options.get("order-port", "8081")), true),
+                new Service("portfolio-service", Integer.parseInt(options.get("portfolio-port", "8082")), true),
+                new Service("settlement-service", Integer.parseInt(options.get("settlement-port", "8083")), true)));
         Thread.currentThread().join();
     }
 
@@ -83,8 +121,10 @@ public final class LocalStack {
         say("PostgreSQL  jdbc:postgresql://127.0.0.1:" + postgres.port() + "/  (user postgres)");
         kafka = KafkaRaftBroker.start(dataDirectory.resolve("kafka"), kafkaPort);
         say("Kafka       " + kafka.bootstrapServers());
+        String issuer = services.stream().filter(service -> !service.usesInfrastructure()).findFirst()
+                .map(service -> "http://127.0.0.1:" + service.port()).orElseThrow();
         for (Service service : services) {
-            processes.add(launch(service));
+            processes.add(launch(service, issuer));
         }
         for (Service service : services) {
             awaitHealthy(service);
@@ -105,26 +145,49 @@ public final class LocalStack {
         say("  logs                " + dataDirectory.resolve("logs"));
     }
 
-    private Process launch(Service service) throws IOException {
+    private Process launch(Service service, String issuer) throws IOException {
         Path jar = serviceJar(service.name());
         String database = "bourse_" + service.name().replace("-service", "");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(serviceJvmOptions);
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + service.port()));
+        command.addAll(List.of("-jar", jar.toString()));
+        List<String> own = new ArrayList<>(List.of("--server.port=" + service.port()));
         if (service.usesInfrastructure()) {
-            command.addAll(List.of(
+            own.addAll(List.of(
                     "--spring.datasource.url=" + postgres.jdbcUrl(database),
                     "--spring.datasource.username=" + postgres.username(),
                     "--spring.datasource.password=" + postgres.password(),
-                    "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+                    "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                    // The issuer may be on another port than the services' default: trust the one started here.
+                    "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer));
+        } else {
+            // The issuer's name in its tokens, whichever address (localhost, 127.0.0.1) they were asked at.
+            own.add("--spring.security.oauth2.authorizationserver.issuer=" + issuer);
         }
+        List<String> extra = service.usesInfrastructure() ? serviceArguments : authArguments;
+        command.addAll(withoutOverridden(own, extra));
+        command.addAll(extra);
         Path log = dataDirectory.resolve("logs").resolve(service.name() + ".log");
         say("Starting " + service.name() + " on port " + service.port() + " (log: " + log + ")");
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
+    }
+
+    /**
+     * The launcher's own arguments less those an extra argument sets again: Spring Boot does not let the last of two
+     * equal command-line properties win, it joins both values into one list.
+     */
+    static List<String> withoutOverridden(List<String> own, List<String> extra) {
+        List<String> overridden = extra.stream().map(LocalStack::propertyName).toList();
+        return own.stream().filter(arg -> !overridden.contains(propertyName(arg))).toList();
+    }
+
+    private static String propertyName(String arg) {
+        int equals = arg.indexOf('=');
+        return equals < 0 ? arg : arg.substring(0, equals);
     }
 
     private Path serviceJar(String service) throws IOException {

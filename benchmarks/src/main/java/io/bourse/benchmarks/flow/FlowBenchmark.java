@@ -1,5 +1,6 @@
 package io.bourse.benchmarks.flow;
 
+import io.bourse.benchmarks.auth.Tokens;
 import java.awt.AWTError;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -54,8 +55,9 @@ public final class FlowBenchmark {
         Instant started = Instant.now();
         Machine machine = Machine.here();
         report.header(options, machine);
-        try (BourseClient client = new BourseClient(options.order(), options.portfolio(), options.settlement(),
-                options.httpThreads(), options.requestTimeout())) {
+        try (Tokens tokens = new Tokens(options.issuer());
+             BourseClient client = new BourseClient(options.order(), options.portfolio(), options.settlement(),
+                     tokens, options.httpThreads(), options.requestTimeout())) {
             for (var service : List.of(options.order(), options.portfolio(), options.settlement())) {
                 if (!client.healthy(service)) {
                     System.err.println(service + "/actuator/health does not answer 200: is the stack running?");
@@ -141,6 +143,11 @@ public final class FlowBenchmark {
             }
         }
 
+        if (client.throttled() > 0) {
+            notes.add(client.throttled() + " requests of the setup and of the reads after the steps were answered 429"
+                    + " and sent again: the services' per-caller rate limits were in the way (run-flow.sh raises them"
+                    + " unless --keep-rate-limits)");
+        }
         RunResult.Summary summary = RunResult.Summary.of(steps, ceiling);
         report.summary(steps, summary, ceiling);
         RunResult result = new RunResult(started.toString(), Instant.now().toString(), RunResult.CLOCKS,

@@ -268,7 +268,7 @@ final class FlowTracker implements AutoCloseable {
     }
 
     private void readOrdersOneByOne(List<Tracked> orders) throws InterruptedException {
-        List<Optional<JsonNode>> views = forEach(orders, order -> client.order(order.orderId));
+        List<Optional<JsonNode>> views = forEach(orders, order -> client.order(accountOf(order), order.orderId));
         for (int i = 0; i < orders.size(); i++) {
             Optional<JsonNode> view = views.get(i);
             if (view != null && view.isPresent()) {
@@ -283,6 +283,7 @@ final class FlowTracker implements AutoCloseable {
         boolean cut = false;
         for (BourseClient.Listing listing : listings) {
             cut |= listing.possiblyCut();
+            // Through the seller's account a trade names no buy order: the buyer's own list is what finds it.
             for (JsonNode trade : listing.items()) {
                 Tracked buy = byId.get(trade.path("buyOrderId").asText());
                 if (buy != null && buy.trade == null) {
@@ -294,7 +295,7 @@ final class FlowTracker implements AutoCloseable {
     }
 
     private void readTradesOneByOne(List<Tracked> buys) throws InterruptedException {
-        List<List<JsonNode>> found = forEach(buys, buy -> client.tradesOfOrder(buy.orderId));
+        List<List<JsonNode>> found = forEach(buys, buy -> client.tradesOfOrder(accountOf(buy), buy.orderId));
         for (int i = 0; i < buys.size(); i++) {
             if (found.get(i) == null) {
                 continue;
@@ -313,7 +314,7 @@ final class FlowTracker implements AutoCloseable {
         for (Tracked order : tracked) {
             if (order.trade != null) {
                 byTrade.put(order.trade.path("tradeId").asText(), order);
-                buyers.add(order.trade.path("buyerAccountId").asText());
+                buyers.add(accountOf(order));
             }
         }
         // Newest first: a settlement of none of this step's trades means the step's own are all behind.
@@ -334,12 +335,17 @@ final class FlowTracker implements AutoCloseable {
 
     private void readSettlementsOneByOne(List<Tracked> orders) throws InterruptedException {
         List<Optional<JsonNode>> found = forEach(orders,
-                order -> client.settlement(order.trade.path("tradeId").asText()));
+                order -> client.settlement(accountOf(order), order.trade.path("tradeId").asText()));
         for (int i = 0; i < orders.size(); i++) {
             if (found.get(i) != null && found.get(i).isPresent()) {
                 settled(orders.get(i), found.get(i).get());
             }
         }
+    }
+
+    /** The account that placed the order: its owner's token is the one that may read it and what follows from it. */
+    private String accountOf(Tracked order) {
+        return accounts.get(order.request().account());
     }
 
     private static void settled(Tracked order, JsonNode settlement) {

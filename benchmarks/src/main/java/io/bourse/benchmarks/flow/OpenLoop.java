@@ -101,10 +101,11 @@ final class OpenLoop {
                 }
                 // A client can only cancel an order it has the id of: a cancel due before its order was answered
                 // leaves when the answer comes, and the wait counts in its latency.
+                String account = accounts.get(request.account());
                 sending = target.id().thenCompose(id -> id == null ? CompletableFuture.completedFuture(null)
-                        : client.sendAsync(client.cancellation(id)));
+                        : client.cancel(account, id));
             } else {
-                sending = client.sendAsync(client.placement(body(request)));
+                sending = client.place(accounts.get(request.account()), body(request));
             }
             Histogram histogram = request.isCancel() ? cancelAnswer : placeAnswer;
             answers.add(sending.whenComplete((response, error) -> {

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The benchmark's --name=value arguments, each with a default that measures the local stack. */
-record Options(URI order, URI portfolio, URI settlement, int symbols, int accounts, long quantity, double rate,
+record Options(URI order, URI portfolio, URI settlement, URI issuer, int symbols, int accounts, int traders,
+               long quantity, double rate,
                List<Double> ramp, Duration duration, Duration warmup, Mix mix, long seed, Duration drainTimeout,
                Duration sustainDrain, double p99BoundMs, Map<String, Long> pids, String jdbc, String jdbcUser,
                String jdbcPassword, String kafka, boolean ceiling, Duration ceilingTime, int ceilingRecords,
@@ -25,8 +26,11 @@ record Options(URI order, URI portfolio, URI settlement, int symbols, int accoun
         defaults.put("order", "http://127.0.0.1:8081");
         defaults.put("portfolio", "http://127.0.0.1:8082");
         defaults.put("settlement", "http://127.0.0.1:8083");
+        defaults.put("issuer", "http://127.0.0.1:9000");
         defaults.put("symbols", "4");
         defaults.put("accounts", "50");
+        // Two accounts each: at 1,000 req/s a trader sends 40 writes/s, well under the default 100/s per caller.
+        defaults.put("traders", "25");
         defaults.put("quantity", "10");
         defaults.put("rate", "100");
         defaults.put("ramp", "");
@@ -55,7 +59,11 @@ record Options(URI order, URI portfolio, URI settlement, int symbols, int accoun
         return """
                 FlowBenchmark: open-loop load on a running Bourse, from order intake to settlement.
                   --order=URL --portfolio=URL --settlement=URL   the three services (default: the local stack)
+                  --issuer=http://127.0.0.1:9000                  where the tokens come from (client_credentials)
                   --symbols=4 --accounts=50 --quantity=10         fresh instruments and funded accounts
+                  --traders=25                                    trader clients bench0.. that open and trade the
+                                                                  accounts (at most one per account); the issuer
+                                                                  must know them and admin, secret <id>-secret
                   --rate=100 | --ramp=100,200,400                 requests per second: one step, or one per rate
                   --duration=20 --warmup=5                        seconds per step; unmeasured seconds before them
                   --mix=cross:100                                 shares of cross, rest, cancel, market
@@ -91,7 +99,8 @@ record Options(URI order, URI portfolio, URI settlement, int symbols, int accoun
                 + ".json"
                 : value.get("out");
         Options options = new Options(uri(value, "order"), uri(value, "portfolio"), uri(value, "settlement"),
-                positive(value, "symbols"), positive(value, "accounts"), positive(value, "quantity"),
+                uri(value, "issuer"), positive(value, "symbols"), positive(value, "accounts"),
+                positive(value, "traders"), positive(value, "quantity"),
                 positiveDecimal(value, "rate"), rates(value.get("ramp")), seconds(value, "duration", false),
                 seconds(value, "warmup", true), Mix.parse(value.get("mix")), integer(value, "seed"),
                 seconds(value, "drain-timeout", false), seconds(value, "sustain-drain", true),

@@ -16,13 +16,13 @@ final class Report {
 
     void header(Options options, Machine machine) {
         out.println("Bourse flow benchmark");
-        out.printf("  target   order %s  portfolio %s  settlement %s%n", options.order(), options.portfolio(),
-                options.settlement());
-        out.printf("  load     %s req/s, %.0f s per step after %.0f s warmup; mix %s; %d symbols, %d accounts,"
-                        + " quantity %d, seed %d%n",
+        out.printf("  target   order %s  portfolio %s  settlement %s  issuer %s%n", options.order(),
+                options.portfolio(), options.settlement(), options.issuer());
+        out.printf("  load     %s req/s, %.0f s per step after %.0f s warmup; mix %s; %d symbols, %d accounts of %d"
+                        + " traders, quantity %d, seed %d%n",
                 options.steps().stream().map(Report::rate).collect(Collectors.joining(",")),
                 options.duration().toNanos() / 1e9, options.warmup().toNanos() / 1e9, options.mix(), options.symbols(),
-                options.accounts(), options.quantity(), options.seed());
+                options.accounts(), Setup.traders(options), options.quantity(), options.seed());
         out.printf("  machine  %d CPUs (%s), %d MB, Java %s, open files %s%n", machine.processors(),
                 machine.cpuModel(), machine.memoryMb(), machine.javaVersion(), machine.openFilesLimit());
     }

@@ -16,14 +16,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Fresh instruments and accounts for a run, each account funded with far more cash and units than the run can
- * use, and visible to the portfolio's reads before the first order.
+ * use, and visible to the portfolio's reads before the first order. Instruments and deposits are the admin's work;
+ * the accounts are opened by trader clients, dealt round-robin, so that each trader's share of the load stays well
+ * under the services' per-caller rate limits.
  */
 final class Setup {
 
     static final String CASH = "USD";
     static final String CASH_DEPOSIT = "1000000000.00";
     static final String UNITS_DEPOSIT = "100000000";
-    private static final String OWNER = "flow-bench";
+    /** The trader clients are bench0, bench1, ...; the issuer must know them (run-flow.sh registers them). */
+    static final String TRADER_PREFIX = "bench";
     private static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
     record Universe(List<String> symbols, List<String> accounts, double seconds) {
@@ -48,9 +51,11 @@ final class Setup {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<String>> opened = new ArrayList<>();
+            int traders = traders(options);
             for (int i = 0; i < options.accounts(); i++) {
+                String trader = trader(i, traders);
                 opened.add(pool.submit(() -> {
-                    String account = client.openAccount(OWNER);
+                    String account = client.openAccount(trader);
                     client.deposit(account, CASH, CASH_DEPOSIT);
                     for (String symbol : symbols) {
                         client.deposit(account, symbol, UNITS_DEPOSIT);
@@ -65,13 +70,24 @@ final class Setup {
             awaitFunds(client, pool, accounts, symbols);
             Universe universe = new Universe(List.copyOf(symbols), List.copyOf(accounts),
                     (System.nanoTime() - started) / 1e9);
-            out.printf("Setup: %d instruments (%s), %d accounts funded with %s USD and %s units of each, in %.1f s%n",
-                    symbols.size(), String.join(" ", symbols), accounts.size(), CASH_DEPOSIT, UNITS_DEPOSIT,
+            out.printf("Setup: %d instruments (%s), %d accounts of %d traders (%s0..%s%d) funded with %s USD and %s"
+                            + " units of each, in %.1f s%n", symbols.size(), String.join(" ", symbols), accounts.size(),
+                    traders, TRADER_PREFIX, TRADER_PREFIX, traders - 1, CASH_DEPOSIT, UNITS_DEPOSIT,
                     universe.seconds());
             return universe;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** No more traders than accounts: a trader without an account would only be one more client to register. */
+    static int traders(Options options) {
+        return Math.min(options.traders(), options.accounts());
+    }
+
+    /** The trader that opens and trades account i. */
+    static String trader(int account, int traders) {
+        return TRADER_PREFIX + (account % traders);
     }
 
     private static void awaitFunds(BourseClient client, ExecutorService pool, List<String> accounts,

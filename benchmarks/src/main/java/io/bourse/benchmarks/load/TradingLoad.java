@@ -2,6 +2,7 @@ package io.bourse.benchmarks.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bourse.benchmarks.auth.Tokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +33,9 @@ import org.HdrHistogram.Recorder;
  * <li>{@code rate}: POST /orders at a fixed rate, answer latency corrected for coordinated omission.</li>
  * </ul>
  * {@code java -cp benchmarks/target/benchmarks.jar io.bourse.benchmarks.load.TradingLoad open 100}
- * (defaults to the local stack's ports; override with -Dorder=, -Dportfolio=, -Dsettlement=).
+ * (defaults to the local stack's ports; override with -Dorder=, -Dportfolio=, -Dsettlement=, -Dissuer=).
+ * Instruments and deposits go with the admin client's token, accounts and orders with one trader's (-Dtrader=,
+ * alice by default): {@code rate} above the services' per-caller write limit (100/s by default) is throttled.
  */
 public final class TradingLoad {
 
@@ -41,6 +44,8 @@ public final class TradingLoad {
     private final String order = System.getProperty("order", "http://127.0.0.1:8081");
     private final String portfolio = System.getProperty("portfolio", "http://127.0.0.1:8082");
     private final String settlement = System.getProperty("settlement", "http://127.0.0.1:8083");
+    private final Tokens tokens = new Tokens(URI.create(System.getProperty("issuer", "http://127.0.0.1:9000")));
+    private final String trader = System.getProperty("trader", "alice");
 
     public static void main(String[] args) throws Exception {
         TradingLoad load = new TradingLoad();
@@ -157,7 +162,8 @@ public final class TradingLoad {
             while (System.nanoTime() < intended) {
                 Thread.onSpinWait();
             }
-            HttpRequest request = post(order + "/api/v1/orders", orderJson(account, symbol, "BUY", 1, "1.00"));
+            HttpRequest request = as(trader, post(order + "/api/v1/orders",
+                    orderJson(account, symbol, "BUY", 1, "1.00")));
             inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
                 if (e != null || r.statusCode() != 202) {
                     failures.incrementAndGet();
@@ -176,21 +182,24 @@ public final class TradingLoad {
 
     private String listSymbol() throws Exception {
         String symbol = "L" + UUID.randomUUID().toString().substring(0, 6).toUpperCase().replace('-', 'X');
-        expect(send(post(order + "/api/v1/instruments", "{\"symbol\":\"" + symbol + "\",\"tickSize\":\"0.01\"}")), 201);
+        expect(send("admin", post(order + "/api/v1/instruments",
+                "{\"symbol\":\"" + symbol + "\",\"tickSize\":\"0.01\"}")), 201);
         return symbol;
     }
 
     private String openAccount(String asset, String amount) throws Exception {
-        JsonNode account = expect(send(post(portfolio + "/api/v1/accounts", "{\"owner\":\"load\"}")), 201);
+        JsonNode account = expect(send(trader, post(portfolio + "/api/v1/accounts",
+                "{\"owner\":\"" + trader + "\"}")), 201);
         String accountId = account.path("accountId").asText();
-        expect(send(post(portfolio + "/api/v1/accounts/" + accountId + "/deposits",
+        expect(send("admin", post(portfolio + "/api/v1/accounts/" + accountId + "/deposits",
                 "{\"asset\":\"" + asset + "\",\"amount\":\"" + amount + "\"}")), 202);
         // Placing before the deposit is visible to the portfolio is fine: the command bus orders them per account.
         return accountId;
     }
 
     private String place(String account, String symbol, String side, long quantity, String price) throws Exception {
-        return expect(send(post(order + "/api/v1/orders", orderJson(account, symbol, side, quantity, price))), 202)
+        return expect(send(trader, post(order + "/api/v1/orders", orderJson(account, symbol, side, quantity, price))),
+                202)
                 .path("orderId").asText();
     }
 
@@ -207,8 +216,8 @@ public final class TradingLoad {
     private JsonNode awaitSettled(String tradeId) throws Exception {
         Map<String, JsonNode> last = new HashMap<>();
         poll(() -> {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(
-                    URI.create(settlement + "/api/v1/settlements/" + tradeId)).GET().build());
+            HttpResponse<String> response = send(trader, HttpRequest.newBuilder(
+                    URI.create(settlement + "/api/v1/settlements/" + tradeId)).GET());
             if (response.statusCode() != 200) {
                 return false;
             }
@@ -235,17 +244,22 @@ public final class TradingLoad {
     }
 
     private JsonNode get(String url) throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+        HttpResponse<String> response = send(trader, HttpRequest.newBuilder(URI.create(url)).GET());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.nullNode();
     }
 
-    private static HttpRequest post(String url, String json) {
+    private static HttpRequest.Builder post(String url, String json) {
         return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(json));
     }
 
-    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    private HttpRequest as(String caller, HttpRequest.Builder request) throws IOException, InterruptedException {
+        return request.header("Authorization", tokens.bearer(caller)).build();
+    }
+
+    private HttpResponse<String> send(String caller, HttpRequest.Builder request)
+            throws IOException, InterruptedException {
+        return http.send(as(caller, request), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode expect(HttpResponse<String> response, int status) throws IOException {
