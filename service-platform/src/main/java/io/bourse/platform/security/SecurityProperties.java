@@ -28,6 +28,17 @@ public class SecurityProperties {
     /** How many accounts' owners another service remembers; an owner never changes, so this only bounds memory. */
     private int maxRememberedOwners = 100_000;
 
+    /** How many checked tokens are remembered until they expire, so that a token's signature is checked once. */
+    private int maxRememberedTokens = 10_000;
+
+    public int getMaxRememberedTokens() {
+        return maxRememberedTokens;
+    }
+
+    public void setMaxRememberedTokens(int maxRememberedTokens) {
+        this.maxRememberedTokens = maxRememberedTokens;
+    }
+
     public DataSize getMaxRequestBody() {
         return maxRequestBody;
     }
