@@ -6,14 +6,10 @@ import io.bourse.events.Assets;
 import io.bourse.events.DomainException;
 import io.bourse.events.DomainException.Kind;
 import io.bourse.events.order.IsInstrumentListed;
-import io.bourse.platform.commandbus.Causes;
+import io.bourse.platform.commandbus.Questions;
 import io.bourse.platform.messaging.MessagingProperties;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,19 +43,6 @@ class ListedInstruments {
     }
 
     private boolean isListed(String symbol) {
-        try {
-            return Boolean.TRUE.equals(commands.send(new IsInstrumentListed(symbol))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (ExecutionException e) {
-            if (Causes.find(e, AggregateNotFoundException.class) != null) {
-                return false;
-            }
-            throw new IllegalStateException("cannot learn whether " + symbol + " is listed", e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("no answer on whether " + symbol + " is listed within " + timeout, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while asking whether " + symbol + " is listed", e);
-        }
+        return Questions.<Boolean>ask(commands, new IsInstrumentListed(symbol), timeout).orElse(false);
     }
 }

@@ -2,16 +2,11 @@ package io.bourse.platform.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.bourse.events.portfolio.AccountNotFoundException;
 import io.bourse.events.portfolio.FindAccountOwner;
-import io.bourse.platform.commandbus.Causes;
+import io.bourse.platform.commandbus.Questions;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 
 /**
  * Whose an account is, as its portfolio says. Asked once per account and remembered: an account's owner never
@@ -39,22 +34,8 @@ public class AccountOwners {
         if (known != null) {
             return Optional.of(known);
         }
-        try {
-            String owner = commands.<String>send(new FindAccountOwner(accountId))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            owners.put(accountId, owner);
-            return Optional.of(owner);
-        } catch (ExecutionException e) {
-            if (Causes.find(e, AggregateNotFoundException.class) != null
-                    || Causes.find(e, AccountNotFoundException.class) != null) {
-                return Optional.empty();
-            }
-            throw new IllegalStateException("cannot learn the owner of account " + accountId, e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("no answer on the owner of account " + accountId + " within " + timeout, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while asking for the owner of account " + accountId, e);
-        }
+        Optional<String> owner = Questions.ask(commands, new FindAccountOwner(accountId), timeout);
+        owner.ifPresent(subject -> owners.put(accountId, subject));
+        return owner;
     }
 }
