@@ -98,7 +98,6 @@ class OrderController {
         return ResponseEntity.accepted().body(new PlaceOrderResponse(orderId, status));
     }
 
-
     @GetMapping
     List<OrderResponse> orders(@RequestParam String accountId,
                                @RequestParam(required = false) OrderStatus status,
