@@ -2,6 +2,7 @@ package io.bourse.order.book;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bourse.events.Actor;
 import io.bourse.events.DomainException;
 import io.bourse.events.order.AcceptOrder;
 import io.bourse.events.order.CancelReason;
@@ -41,6 +42,7 @@ class OrderBookTest {
     static final Instant PLACED_AT = Instant.parse("2026-11-02T09:30:00Z");
     static final Instant LATER = Instant.parse("2026-11-02T09:30:01Z");
     static final InstrumentListed LISTED = new InstrumentListed(SYMBOL, TICK, LISTED_AT);
+    private static final Actor OPERATOR = Actor.of("ops", List.of(Actor.OPERATOR));
 
     private FixtureConfiguration<OrderBook> fixture;
 
@@ -59,7 +61,27 @@ class OrderBookTest {
         FixtureConfiguration<OrderBook> fixture = new AggregateTestFixture<>(OrderBook.class);
         fixture.registerIgnoredField(MatchingBook.class, "bids");
         fixture.registerIgnoredField(MatchingBook.class, "asks");
+        // Commands are given by an operator unless a test names another actor.
+        fixture.registerCommandDispatchInterceptor(messages -> (index, command) ->
+                command.getMetaData().containsKey(Actor.SUBJECT) ? command : command.andMetaData(OPERATOR.metaData()));
         return fixture;
+    }
+
+    @Test
+    void aTraderCannotListAnInstrument() {
+        fixture.givenNoPriorActivity()
+                .when(new ListInstrument(SYMBOL, TICK, LISTED_AT), Actor.of("alice", List.of()).metaData())
+                .expectNoEvents()
+                .expectException(DomainException.class)
+                .expectExceptionMessage("this needs the operator role");
+    }
+
+    @Test
+    void theCashAssetCannotBeListed() {
+        fixture.givenNoPriorActivity()
+                .when(new ListInstrument("USD", TICK, LISTED_AT))
+                .expectNoEvents()
+                .expectException(DomainException.class);
     }
 
     @Test

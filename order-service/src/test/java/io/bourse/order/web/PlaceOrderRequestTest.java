@@ -37,8 +37,26 @@ class PlaceOrderRequestTest {
     }
 
     @Test
+    void quantityAndPriceHaveUpperBounds() {
+        assertThat(invalidFields(limit("ACME", 1_000_000_000L, "1000000000"))).isEmpty();
+        assertThat(invalidFields(limit("ACME", 1_000_000_001L, "1.00"))).containsExactly("quantity");
+        assertThat(invalidFields(limit("ACME", 10L, "1000000000.01"))).containsExactly("limitPrice");
+    }
+
+    @Test
+    void aMarketSellNamesNoPriceButAMarketBuyMay() {
+        PlaceOrderRequest sell = new PlaceOrderRequest("alice", "ACME", Side.SELL, OrderType.MARKET,
+                TimeInForce.IOC, 10L, "1.00", null);
+        assertThatThrownBy(sell::requirePriceRules).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo("LIMIT_PRICE_NOT_ALLOWED"));
+        new PlaceOrderRequest("alice", "ACME", Side.BUY, OrderType.MARKET, TimeInForce.IOC, 10L, "1.00", null)
+                .requirePriceRules();
+    }
+
+    @Test
     void symbolsFollowTheContractsRule() {
         assertThat(invalidFields(limit("acme", 10L, "1.00"))).containsExactly("symbol");
+        assertThat(invalidFields(limit("USD", 10L, "1.00"))).containsExactly("symbol");
         assertThat(invalidFields(limit("ACME", 0L, "1.00"))).containsExactly("quantity");
     }
 
@@ -59,6 +77,6 @@ class PlaceOrderRequestTest {
 
     private List<String> invalidFields(PlaceOrderRequest request) {
         return validator.validate(request).stream()
-                .map(ConstraintViolation::getPropertyPath).map(Object::toString).toList();
+                .map(ConstraintViolation::getPropertyPath).map(Object::toString).distinct().toList();
     }
 }
