@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.axonframework.messaging.MetaData;
 
 /**
  * Who asked for a command: the token subject and roles of the request it came from. It travels in the metadata of
@@ -31,8 +30,8 @@ public record Actor(String subject, Set<String> roles) {
         return new Actor(subject, new LinkedHashSet<>(roles));
     }
 
-    /** The actor a message names, if it names one. */
-    public static Optional<Actor> from(MetaData metaData) {
+    /** The actor a message's metadata names, if it names one. */
+    public static Optional<Actor> from(Map<String, ?> metaData) {
         Object subject = metaData.get(SUBJECT);
         if (!(subject instanceof String name) || name.isBlank()) {
             return Optional.empty();
@@ -66,14 +65,14 @@ public record Actor(String subject, Set<String> roles) {
      * The actor of a command that only its owner (or an admin) may give; without one, or with another, the account
      * is answered as unknown, so a refusal tells nothing of whether it exists.
      */
-    public static void requireOwner(MetaData metaData, String owner, String accountId) {
+    public static void requireOwner(Map<String, ?> metaData, String owner, String accountId) {
         if (!from(metaData).map(actor -> actor.mayActFor(owner)).orElse(false)) {
             throw new AccountNotFoundException("no account " + accountId);
         }
     }
 
     /** The actor of a command that needs a role (an admin has every role). */
-    public static void requireRole(MetaData metaData, String role) {
+    public static void requireRole(Map<String, ?> metaData, String role) {
         if (!from(metaData).map(actor -> actor.hasRole(role) || actor.isAdmin()).orElse(false)) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, "FORBIDDEN", "this needs the " + role + " role");
         }
