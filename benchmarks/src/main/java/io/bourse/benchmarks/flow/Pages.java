@@ -11,8 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads one page of a list answer whatever its shape: the services answer a bare JSON array today, while the
- * contract asks for pages with a next cursor (in the body or a Link header), so both are understood.
+ * Reads one page of a list answer: the services answer a JSON array and name the next page in a
+ * {@code Link: <...>; rel="next"} header. A body with the items and a next cursor in it is understood too.
  */
 final class Pages {
 

@@ -1,8 +1,7 @@
 package io.bourse.order.query;
 
-/** Trades of one order, one account or one symbol (checked in that order), newest first. */
-public record FindTrades(String symbol, String orderId, String accountId) {
+import io.bourse.platform.web.PageRequest;
 
-    /** The most trades one answer carries. */
-    public static final int LIMIT = 500;
+/** A page of the trades of one order, one account or one symbol (checked in that order), newest first. */
+public record FindTrades(String symbol, String orderId, String accountId, PageRequest page) {
 }

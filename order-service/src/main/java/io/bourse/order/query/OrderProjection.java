@@ -14,6 +14,7 @@ import io.bourse.events.order.TimeInForce;
 import io.bourse.events.order.TradeExecuted;
 import io.bourse.order.OrderStatus;
 import io.bourse.platform.messaging.BatchWrites;
+import io.bourse.platform.web.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -113,13 +114,21 @@ public class OrderProjection {
             filter = "symbol = ?";
             args = new Object[] {query.symbol()};
         }
-        return jdbc.query("select * from trades where " + filter
-                        + " order by executed_at desc, book_sequence desc limit " + FindTrades.LIMIT,
+        List<Object> arguments = new ArrayList<>(List.of(args));
+        String after = "";
+        PageRequest page = query.page();
+        if (!page.isFirst()) {
+            after = " and (executed_at, book_sequence, trade_id) < (?, ?, ?)";
+            arguments.addAll(List.of(page.afterTime(3, 0), page.afterNumber(3, 1), page.after(3, 2)));
+        }
+        arguments.add(page.rowsToRead());
+        return jdbc.query("select * from trades where (" + filter + ")" + after
+                        + " order by executed_at desc, book_sequence desc, trade_id desc limit ?",
                 (rs, row) -> new TradeView(rs.getString("trade_id"), rs.getString("symbol"),
                         rs.getBigDecimal("price"), rs.getLong("quantity"), rs.getString("buy_order_id"),
                         rs.getString("sell_order_id"), rs.getString("buyer_account_id"),
-                        rs.getString("seller_account_id"), instant(rs, "executed_at")),
-                args);
+                        rs.getString("seller_account_id"), instant(rs, "executed_at"), rs.getLong("book_sequence")),
+                arguments.toArray());
     }
 
     @QueryHandler
@@ -140,7 +149,14 @@ public class OrderProjection {
             sql.append(" and symbol = ?");
             args.add(query.symbol());
         }
-        sql.append(" order by created_at desc, order_id desc");
+        PageRequest page = query.page();
+        if (!page.isFirst()) {
+            sql.append(" and (created_at, order_id) < (?, ?)");
+            args.add(page.afterTime(2, 0));
+            args.add(page.after(2, 1));
+        }
+        sql.append(" order by created_at desc, order_id desc limit ?");
+        args.add(page.rowsToRead());
         return jdbc.query(sql.toString(), OrderProjection::order, args.toArray());
     }
 

@@ -10,6 +10,8 @@ import io.bourse.platform.commandbus.GroupCommitCommandBus;
 import io.bourse.platform.messaging.MessagingProperties;
 import io.bourse.platform.security.Access;
 import io.bourse.platform.web.IdempotentRequests;
+import io.bourse.platform.web.Page;
+import io.bourse.platform.web.PageRequest;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -98,13 +100,18 @@ class OrderController {
         return ResponseEntity.accepted().body(new PlaceOrderResponse(orderId, status));
     }
 
+    /** A page of the account's orders, newest first; {@code Link: rel="next"} names the next page. */
     @GetMapping
-    List<OrderResponse> orders(@RequestParam String accountId,
-                               @RequestParam(required = false) OrderStatus status,
-                               @RequestParam(required = false) String symbol) {
+    ResponseEntity<List<OrderResponse>> orders(@RequestParam String accountId,
+                                               @RequestParam(required = false) OrderStatus status,
+                                               @RequestParam(required = false) String symbol,
+                                               @RequestParam(required = false) Integer limit,
+                                               @RequestParam(required = false) String cursor) {
         access.requireAccount(accountId);
-        return queries.query(new FindOrders(accountId, status, symbol),
-                        ResponseTypes.multipleInstancesOf(OrderView.class))
-                .join().stream().map(OrderResponse::of).toList();
+        PageRequest page = PageRequest.of(limit, cursor);
+        List<OrderView> rows = queries.query(new FindOrders(accountId, status, symbol, page),
+                ResponseTypes.multipleInstancesOf(OrderView.class)).join();
+        return Page.of(rows, page, order -> List.of(order.createdAt().toString(), order.orderId()))
+                .map(OrderResponse::of).toResponse();
     }
 }

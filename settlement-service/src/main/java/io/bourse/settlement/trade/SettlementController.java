@@ -3,10 +3,13 @@ package io.bourse.settlement.trade;
 import io.bourse.events.DomainException;
 import io.bourse.events.DomainException.Kind;
 import io.bourse.platform.security.Access;
+import io.bourse.platform.web.Page;
+import io.bourse.platform.web.PageRequest;
 import java.util.List;
 import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,11 +50,13 @@ class SettlementController {
 
     /**
      * Settlements newest first, of one account (as buyer or seller) and in one status when given. A trader names
-     * one of their accounts; only an admin may list every account's.
+     * one of their accounts; only an admin may list every account's. Paged like every list.
      */
     @GetMapping
-    List<SettlementResponse> settlements(@RequestParam(required = false) String accountId,
-                                         @RequestParam(required = false) SettlementStatus status) {
+    ResponseEntity<List<SettlementResponse>> settlements(@RequestParam(required = false) String accountId,
+                                                         @RequestParam(required = false) SettlementStatus status,
+                                                         @RequestParam(required = false) Integer limit,
+                                                         @RequestParam(required = false) String cursor) {
         String account = accountId == null || accountId.isBlank() ? null : accountId;
         if (account != null) {
             access.requireAccount(account);
@@ -59,9 +64,12 @@ class SettlementController {
             throw new DomainException(Kind.INVALID, "ACCOUNT_ID_REQUIRED", "name the accountId to list settlements of");
         }
         Predicate<String> shown = account == null ? id -> true : access.shownAccounts(account);
-        return queries.query(new FindSettlements(account, status),
-                        ResponseTypes.multipleInstancesOf(SettlementView.class))
-                .join().stream().map(settlement -> SettlementResponse.of(settlement, shown)).toList();
+        PageRequest page = PageRequest.of(limit, cursor);
+        List<SettlementView> rows = queries.query(new FindSettlements(account, status, page),
+                ResponseTypes.multipleInstancesOf(SettlementView.class)).join();
+        return Page.of(rows, page, settlement -> List.of(settlement.startedAt().toString(),
+                        Long.toString(settlement.seq())))
+                .map(settlement -> SettlementResponse.of(settlement, shown)).toResponse();
     }
 
     private static DomainException notFound(String tradeId) {

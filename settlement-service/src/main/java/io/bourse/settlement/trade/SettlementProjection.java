@@ -6,6 +6,7 @@ import io.bourse.events.settlement.SettlementParked;
 import io.bourse.events.settlement.SettlementStarted;
 import io.bourse.events.settlement.TradeSettled;
 import io.bourse.platform.messaging.BatchWrites;
+import io.bourse.platform.web.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -208,7 +209,14 @@ public class SettlementProjection {
             sql.append(" and status = ?");
             args.add(query.status().name());
         }
-        sql.append(" order by started_at desc, seq desc limit ").append(FindSettlements.LIMIT);
+        PageRequest page = query.page();
+        if (!page.isFirst()) {
+            sql.append(" and (started_at, seq) < (?, ?)");
+            args.add(page.afterTime(2, 0));
+            args.add(page.afterNumber(2, 1));
+        }
+        sql.append(" order by started_at desc, seq desc limit ?");
+        args.add(page.rowsToRead());
         return jdbc.query(sql.toString(), SettlementProjection::settlement, args.toArray());
     }
 
@@ -218,7 +226,7 @@ public class SettlementProjection {
                 rs.getString("buyer_account_id"), rs.getString("seller_account_id"),
                 SettlementStatus.valueOf(rs.getString("status")), rs.getString("failure_reason"),
                 instant(rs, "started_at"), instant(rs, "settled_at"), instant(rs, "failed_at"),
-                instant(rs, "overdue_since"), instant(rs, "parked_at"));
+                instant(rs, "overdue_since"), instant(rs, "parked_at"), rs.getLong("seq"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
