@@ -169,7 +169,7 @@ class TradingSliceIT {
     }
 
     @Test
-    void repeatingARequestWithTheSameIdempotencyKeyReturnsTheFirstOrder() {
+    void repeatingARequestWithTheSameIdempotencyKeyReturnsTheFirstAnswer() {
         String symbol = symbol();
         list(symbol);
         String erin = openAccount(Trading.trader(1), "USD", "1000.00");
@@ -187,6 +187,11 @@ class TradingSliceIT {
         assertThat(otherBody.status()).isEqualTo(422);
         assertThat(otherBody.contentType()).startsWith("application/problem+json");
         awaitOrderStatus(first.text("orderId"), "OPEN");
+        // Once the order has moved on, a repeat still gets the first answer, as the contract promises.
+        Http.Response later = owner.post("/api/v1/orders", body, Map.of("Idempotency-Key", "k-1"));
+        assertThat(later.status()).isEqualTo(first.status());
+        assertThat(later.body()).isEqualTo(first.body());
+        assertThat(first.text("status")).isEqualTo("NEW");
         assertThat(orders.get("/api/v1/orders?accountId=" + erin).body()).hasSize(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> "10.00".equals(balance(erin, "USD").get("reserved")));
     }

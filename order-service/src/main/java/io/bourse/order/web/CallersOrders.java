@@ -26,8 +26,7 @@ class CallersOrders {
                 .orElseThrow(() -> new OrderNotFoundException("no order " + orderId));
     }
 
-    /** The order whoever's it is, for a caller already known to own it. */
-    Optional<OrderView> find(String orderId) {
+    private Optional<OrderView> find(String orderId) {
         return queries.query(new FindOrder(orderId), ResponseTypes.optionalInstanceOf(OrderView.class)).join();
     }
 }

@@ -61,8 +61,7 @@ class OrderController {
 
     /**
      * Answers once the book has recorded the order; whether its funds can be held is known later. A repeated key
-     * is answered from the read model when the order is there (the book remembers only recent ended orders), and
-     * otherwise by placing it again, which the book answers with the first outcome.
+     * gets the first answer again (the same order id and the status it was first answered with).
      */
     @PostMapping
     ResponseEntity<PlaceOrderResponse> place(
@@ -74,9 +73,8 @@ class OrderController {
         String key = idempotencyKey != null ? idempotencyKey : request.clientOrderId();
         Function<String, PlacementResult> place = orderId -> commands.sendAndWait(
                 request.toCommand(orderId, clock.instant().truncatedTo(ChronoUnit.MICROS)));
-        PlacementResult result = idempotentRequests.execute("orders:" + request.accountId(), key, request, place,
-                orderId -> orders.find(orderId).map(order -> new PlacementResult(orderId, order.status()))
-                        .orElseGet(() -> place.apply(orderId)));
+        PlacementResult result = idempotentRequests.executeAnsweringAsFirst("orders:" + request.accountId(), key,
+                request, PlacementResult.class, place);
         return ResponseEntity
                 .accepted()
                 .location(UriComponentsBuilder.fromPath("/api/v1/orders/{orderId}").build(result.orderId()))

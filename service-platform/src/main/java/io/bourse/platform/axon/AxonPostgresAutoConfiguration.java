@@ -284,7 +284,8 @@ public class AxonPostgresAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public IdempotentRequests idempotentRequests(JdbcTemplate jdbcTemplate, IdGenerator idGenerator) {
-        return new IdempotentRequests(jdbcTemplate, idGenerator);
+    public IdempotentRequests idempotentRequests(JdbcTemplate jdbcTemplate, IdGenerator idGenerator,
+                                                 PlatformTransactionManager transactionManager) {
+        return new IdempotentRequests(jdbcTemplate, idGenerator, transactionManager);
     }
 }
