@@ -44,7 +44,10 @@ public class Access {
         return new Actor(token.getName(), roles);
     }
 
-    /** Whether the caller may act on the account: its owner or an admin; false for an account not open. */
+    /**
+     * Whether the caller may act on the account: its owner, or an admin. For a trader an account not open is false;
+     * an admin is not made to wait for the lookup, and the command or query then answers for a missing account.
+     */
     public boolean mayActOn(String accountId) {
         Actor caller = caller();
         return caller.isAdmin() ? accountId != null : owners.ownerOf(accountId).map(caller::mayActFor).orElse(false);
