@@ -219,8 +219,22 @@ class TradingSliceIT {
         assertThat(response.body().path("type").asText()).isNotBlank();
         assertThat(response.body().path("title").asText()).isNotBlank();
         assertThat(response.body().path("status").asInt()).isEqualTo(400);
-        assertThat(response.body().path("detail").asText()).isNotBlank();
+        assertThat(response.body().path("detail").asText()).isNotBlank()
+                .as("names fields as the client wrote them, never the service's Java types")
+                .doesNotContain("io.bourse", "java.", "tools.jackson", "`");
         assertThat(orders.get("/api/v1/orders?accountId=" + frank).body()).isEmpty();
+    }
+
+    @Test
+    void aValueOfTheWrongKindNamesTheFieldAndWhatItTakes() {
+        String frank = openAccount(Trading.trader(5), null, null);
+        Http.Response response = orders.as(owners.get(frank)).post("/api/v1/orders", ("{\"accountId\":\"%s\","
+                + "\"symbol\":\"ACME\",\"side\":\"HOLD\",\"type\":\"LIMIT\",\"timeInForce\":\"GTC\","
+                + "\"quantity\":1,\"limitPrice\":\"1.00\"}").formatted(frank));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().path("errors").get(0).path("field").asText()).isEqualTo("side");
+        assertThat(response.body().path("errors").get(0).path("message").asText()).isEqualTo("must be one of BUY, SELL");
     }
 
     @Test

@@ -7,11 +7,13 @@ import io.bourse.platform.security.CallerLimitExceededException;
 import io.bourse.platform.security.RequestBodyTooLargeException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpHeaders;
@@ -30,6 +32,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error of every service as RFC 9457 problem details: {@code type}, {@code title}, {@code status},
@@ -153,6 +158,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return tooLarge(tooLarge);
         }
+        MismatchedInputException mismatch = Causes.find(e, MismatchedInputException.class);
+        if (mismatch != null) {
+            String field = fieldOf(mismatch);
+            String message = mismatch instanceof UnrecognizedPropertyException ? "is not a field of this request"
+                    : expected(mismatch.getTargetType());
+            return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", field + " " + message,
+                    List.of(Map.of("field", field, "message", message)));
+        }
         return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", readableCause(e), null);
     }
 
@@ -167,6 +180,43 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             problem.setType(URI.create(TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-')));
         }
         return super.handleExceptionInternal(e, body, headers, statusCode, request);
+    }
+
+    /** The field as the client wrote it ({@code legs[0].price}), never the Java type that failed to read it. */
+    private static String fieldOf(MismatchedInputException e) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "the body" : field.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "has a value of the wrong type";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+            return "must be a whole number";
+        }
+        if (Number.class.isAssignableFrom(type)) {
+            return "must be a number";
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        return type.isRecord() || type.getPackageName().startsWith("io.bourse") ? "must be an object"
+                : "has a value of the wrong type";
     }
 
     private static String readableCause(HttpMessageNotReadableException e) {
