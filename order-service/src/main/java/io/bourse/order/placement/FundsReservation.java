@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ import org.springframework.stereotype.Component;
  * {@link RejectReason#RESERVATION_FAILED}, and the book releases whatever may have been held for it.
  */
 @Component
+@DisallowReplay
 @ProcessingGroup(FundsReservation.PROCESSING_GROUP)
 class FundsReservation {
 

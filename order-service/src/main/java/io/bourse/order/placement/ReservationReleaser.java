@@ -7,6 +7,7 @@ import io.bourse.platform.messaging.MessagingProperties;
 import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * retry cannot release twice.
  */
 @Component
+@DisallowReplay
 @ProcessingGroup(FundsReservation.PROCESSING_GROUP)
 class ReservationReleaser {
 

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(OrderProjection.PROCESSING_GROUP)
 public class InstrumentProjection {
-
 
     private final JdbcTemplate jdbc;
 
@@ -26,6 +26,12 @@ public class InstrumentProjection {
         // A symbol is listed once, so the first row is the only one; a redelivery finds it there.
         jdbc.update("insert into instruments (symbol, tick_size, listed_at) values (?, ?, ?) on conflict do nothing",
                 event.symbol(), event.tickSize(), OffsetDateTime.ofInstant(event.listedAt(), ZoneOffset.UTC));
+    }
+
+    /** A replay lists every instrument again from the book's events. */
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from instruments");
     }
 
     @QueryHandler

@@ -37,6 +37,7 @@ import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
 import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -205,6 +206,17 @@ public class AxonPostgresAutoConfiguration {
                 .causeMessageColumn("cause_message")
                 .diagnosticsColumn("diagnostics")
                 .build();
+    }
+
+    /** Failed events are parked per processing group and aggregate; see {@link DeadLetterQueues}. */
+    @Bean
+    public DeadLetterQueues deadLetterQueues(ConfigurableListableBeanFactory beans,
+                                             ConnectionProvider connectionProvider,
+                                             TransactionManager transactionManager, DeadLetterSchema schema,
+                                             @Qualifier("eventSerializer") Serializer eventSerializer,
+                                             Serializer serializer) {
+        return new DeadLetterQueues(beans, connectionProvider, transactionManager, schema, eventSerializer,
+                serializer);
     }
 
     /**

@@ -56,4 +56,10 @@ public class KafkaEventForwarder implements EventMessageHandler {
     public boolean canHandleType(Class<?> payloadType) {
         return published.isEmpty() || published.contains(payloadType.getSimpleName());
     }
+
+    /** What was published stays published: a replay would send every event to the consumers a second time. */
+    @Override
+    public boolean supportsReset() {
+        return false;
+    }
 }
