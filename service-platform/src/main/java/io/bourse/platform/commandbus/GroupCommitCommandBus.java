@@ -92,6 +92,11 @@ public class GroupCommitCommandBus implements CommandBus, SmartLifecycle {
         }
     }
 
+    /** Commands waiting for the writer now. */
+    public int queued() {
+        return queue.size();
+    }
+
     /** How long the oldest waiting command has waited: what a command queued now can expect, at least. */
     public Duration oldestWait() {
         Queued oldest = queue.peek();

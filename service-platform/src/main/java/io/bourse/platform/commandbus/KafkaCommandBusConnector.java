@@ -4,6 +4,7 @@ import io.bourse.platform.messaging.KafkaClients;
 import io.bourse.platform.messaging.Topics;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,6 +71,7 @@ public class KafkaCommandBusConnector implements CommandBusConnector, SmartLifec
     private final int concurrency;
     private final Collection<Cache> aggregateCaches;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final CommandTraffic traffic = new CommandTraffic();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "command-reply-timeouts");
         thread.setDaemon(true);
@@ -103,6 +105,7 @@ public class KafkaCommandBusConnector implements CommandBusConnector, SmartLifec
             return;
         }
         producer.send(codec.command(topicOf(destination), routingStrategy.getRoutingKey(command), command, null));
+        traffic.sent(destination.name(), false);
     }
 
     @Override
@@ -115,7 +118,8 @@ public class KafkaCommandBusConnector implements CommandBusConnector, SmartLifec
         String correlationId = command.getIdentifier();
         ScheduledFuture<?> expiry = timer.schedule(() -> expire(correlationId), timeout.toMillis(),
                 TimeUnit.MILLISECONDS);
-        pending.put(correlationId, new Pending(command, callback, expiry));
+        pending.put(correlationId, new Pending(command, callback, expiry, destination.name(), System.nanoTime()));
+        traffic.sent(destination.name(), true);
         ProducerRecord<String, byte[]> record = codec.command(topicOf(destination),
                 routingStrategy.getRoutingKey(command), command, Topics.replies(service));
         producer.send(record, (metadata, error) -> {
@@ -144,6 +148,9 @@ public class KafkaCommandBusConnector implements CommandBusConnector, SmartLifec
         Pending done = pending.remove(correlationId);
         if (done != null) {
             done.expiry().cancel(false);
+            traffic.answered(done.destination(), !result.isExceptional() ? CommandTraffic.Outcome.SUCCEEDED
+                    : result.exceptionResult() instanceof CommandReplyTimeoutException
+                    ? CommandTraffic.Outcome.TIMED_OUT : CommandTraffic.Outcome.FAILED);
             ((CommandCallback) done.callback()).onResult(done.command(), result);
         }
     }
@@ -303,6 +310,25 @@ public class KafkaCommandBusConnector implements CommandBusConnector, SmartLifec
         return Integer.MAX_VALUE - 4096;
     }
 
-    private record Pending(CommandMessage<?> command, CommandCallback<?, ?> callback, ScheduledFuture<?> expiry) {
+    /** The traffic per destination service, with the commands that wait for a reply now. */
+    public Map<String, CommandTraffic.Destination> traffic() {
+        Map<String, Long> waiting = new HashMap<>();
+        Map<String, Duration> oldest = new HashMap<>();
+        long now = System.nanoTime();
+        for (Pending waits : pending.values()) {
+            waiting.merge(waits.destination(), 1L, Long::sum);
+            oldest.merge(waits.destination(), Duration.ofNanos(now - waits.sentAt()),
+                    (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        }
+        return traffic.snapshot(waiting, oldest);
+    }
+
+    /** How long a sender waits for a reply before the command fails with a timeout. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    private record Pending(CommandMessage<?> command, CommandCallback<?, ?> callback, ScheduledFuture<?> expiry,
+                           String destination, long sentAt) {
     }
 }

@@ -1,9 +1,8 @@
 package io.bourse.settlement.trade;
 
 import io.bourse.platform.axon.AggregateCache;
+import io.bourse.platform.operations.SagaLifetime;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,10 +20,9 @@ class SettlementConfiguration {
         return AggregateCache.ofMaximumSize(10_000);
     }
 
-    /** A trade whose record could not be opened must be retried, not logged and skipped as Axon does by default. */
+    /** A settlement saga ends by its last deadline at the latest: one still open after that is stuck. */
     @Bean
-    ConfigurerModule retryUnstartedSettlements() {
-        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
-                SettlementStarter.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+    SagaLifetime tradeSettlementLifetime(SettlementProperties settings) {
+        return new SagaLifetime(TradeSettlementSaga.class, settings.deadline().multipliedBy(settings.maxAttempts()));
     }
 }
