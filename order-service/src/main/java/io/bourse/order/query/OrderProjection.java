@@ -14,6 +14,7 @@ import io.bourse.events.order.TimeInForce;
 import io.bourse.events.order.TradeExecuted;
 import io.bourse.order.OrderStatus;
 import io.bourse.platform.messaging.BatchWrites;
+import io.bourse.platform.operations.BusinessCounter;
 import io.bourse.platform.web.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,8 +23,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,34 +49,50 @@ public class OrderProjection {
     public static final String PROCESSING_GROUP = "order-views";
 
     private final JdbcTemplate jdbc;
+    private final BusinessCounter orders;
+    private final BusinessCounter trades;
 
-    public OrderProjection(JdbcTemplate jdbc) {
+    public OrderProjection(JdbcTemplate jdbc, MeterRegistry registry) {
         this.jdbc = jdbc;
+        this.orders = new BusinessCounter(registry, "bourse.orders", "outcome",
+                "Orders by what happened to them: placed, accepted, rejected, filled, cancelled, expired");
+        this.trades = new BusinessCounter(registry, "bourse.trades", "symbol", "Trades executed, per symbol");
     }
 
     private OrderRows batch() {
         return BatchWrites.of(this, () -> new OrderRows(jdbc), OrderRows::write);
     }
 
+    /** A replay rebuilds orders and trades from the books' events. */
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from trades");
+        jdbc.update("delete from orders");
+    }
+
     @EventHandler
-    void on(OrderPlaced event, @SequenceNumber long sequence) {
+    void on(OrderPlaced event, @SequenceNumber long sequence, ReplayStatus replay) {
+        orders.count("placed", replay);
         batch().place(OrderRows.Order.placed(event.orderId(), event.quantity(), sequence,
                 new OrderRows.Placing(event.clientOrderId(), event.accountId(), event.symbol(), event.side().name(),
                         event.type().name(), event.timeInForce().name(), event.limitPrice(), event.placedAt())));
     }
 
     @EventHandler
-    void on(OrderAccepted event, @SequenceNumber long sequence) {
+    void on(OrderAccepted event, @SequenceNumber long sequence, ReplayStatus replay) {
+        orders.count("accepted", replay);
         batch().change(event.orderId(), sequence, order -> order.accepted(event.acceptedAt()));
     }
 
     @EventHandler
-    void on(OrderRejected event, @SequenceNumber long sequence) {
+    void on(OrderRejected event, @SequenceNumber long sequence, ReplayStatus replay) {
+        orders.count("rejected", replay);
         batch().change(event.orderId(), sequence, order -> order.rejected(event.reason().name(), event.rejectedAt()));
     }
 
     @EventHandler
-    void on(TradeExecuted event, @SequenceNumber long sequence) {
+    void on(TradeExecuted event, @SequenceNumber long sequence, ReplayStatus replay) {
+        trades.count(event.symbol(), replay);
         OrderRows rows = batch();
         for (String orderId : List.of(event.buyOrderId(), event.sellOrderId())) {
             rows.change(orderId, sequence, order -> order.filled(event.quantity(), event.price(), event.executedAt()));
@@ -83,19 +103,22 @@ public class OrderProjection {
     }
 
     @EventHandler
-    void on(OrderFilled event, @SequenceNumber long sequence) {
+    void on(OrderFilled event, @SequenceNumber long sequence, ReplayStatus replay) {
+        orders.count("filled", replay);
         batch().change(event.orderId(), sequence,
                 order -> order.finished(OrderStatus.FILLED, null, event.filledAt()));
     }
 
     @EventHandler
-    void on(OrderCancelled event, @SequenceNumber long sequence) {
+    void on(OrderCancelled event, @SequenceNumber long sequence, ReplayStatus replay) {
+        orders.count("cancelled", replay);
         batch().change(event.orderId(), sequence,
                 order -> order.finished(OrderStatus.CANCELLED, event.reason().name(), event.cancelledAt()));
     }
 
     @EventHandler
-    void on(OrderExpired event, @SequenceNumber long sequence) {
+    void on(OrderExpired event, @SequenceNumber long sequence, ReplayStatus replay) {
+        orders.count("expired", replay);
         batch().change(event.orderId(), sequence,
                 order -> order.finished(OrderStatus.EXPIRED, null, event.expiredAt()));
     }

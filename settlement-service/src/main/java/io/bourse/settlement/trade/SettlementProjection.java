@@ -6,6 +6,7 @@ import io.bourse.events.settlement.SettlementParked;
 import io.bourse.events.settlement.SettlementStarted;
 import io.bourse.events.settlement.TradeSettled;
 import io.bourse.platform.messaging.BatchWrites;
+import io.bourse.platform.operations.BusinessCounter;
 import io.bourse.platform.web.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,8 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,9 +52,12 @@ public class SettlementProjection {
     private static final String PARKED = "update settlements set parked_at = ? where trade_id = ?";
 
     private final JdbcTemplate jdbc;
+    private final BusinessCounter settlements;
 
-    public SettlementProjection(JdbcTemplate jdbc) {
+    public SettlementProjection(JdbcTemplate jdbc, MeterRegistry registry) {
         this.jdbc = jdbc;
+        this.settlements = new BusinessCounter(registry, "bourse.settlements", "status",
+                "Settlements by what happened to them: started, settled, failed, overdue, parked");
     }
 
     private Changes batch() {
@@ -59,30 +65,35 @@ public class SettlementProjection {
     }
 
     @EventHandler
-    void on(SettlementStarted event) {
+    void on(SettlementStarted event, ReplayStatus replay) {
+        settlements.count("started", replay);
         batch().started.putIfAbsent(event.tradeId(), new Started(event));
     }
 
     @EventHandler
-    void on(TradeSettled event) {
+    void on(TradeSettled event, ReplayStatus replay) {
+        settlements.count("settled", replay);
         batch().change(event.tradeId(), started -> started.settled(event.settledAt()),
                 SETTLED, utc(event.settledAt()), event.tradeId());
     }
 
     @EventHandler
-    void on(SettlementFailed event) {
+    void on(SettlementFailed event, ReplayStatus replay) {
+        settlements.count("failed", replay);
         batch().change(event.tradeId(), started -> started.failed(event.reason(), event.failedAt()),
                 FAILED, event.reason(), utc(event.failedAt()), event.tradeId());
     }
 
     @EventHandler
-    void on(SettlementOverdue event) {
+    void on(SettlementOverdue event, ReplayStatus replay) {
+        settlements.count("overdue", replay);
         batch().change(event.tradeId(), started -> started.overdue(event.since()),
                 OVERDUE, utc(event.since()), event.tradeId());
     }
 
     @EventHandler
-    void on(SettlementParked event) {
+    void on(SettlementParked event, ReplayStatus replay) {
+        settlements.count("parked", replay);
         batch().change(event.tradeId(), started -> started.parked(event.parkedAt()),
                 PARKED, utc(event.parkedAt()), event.tradeId());
     }
