@@ -39,6 +39,7 @@ final class BourseStack implements AutoCloseable {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, String[]> arguments = new LinkedHashMap<>();
     private final Map<String, String> overrides;
+    private final Map<String, List<Class<?>>> extraBeans;
     private final KeyPair signingKey;
     private final Issuer issuer;
     private final Tokens tokens;
@@ -52,7 +53,13 @@ final class BourseStack implements AutoCloseable {
 
     /** With properties that every service gets on top of the usual ones. */
     BourseStack(Map<String, String> overrides) {
+        this(overrides, Map.of());
+    }
+
+    /** With beans added to some services ({@code "portfolio"} → classes), for tests that need a handler of their own. */
+    BourseStack(Map<String, String> overrides, Map<String, List<Class<?>>> extraBeans) {
         this.overrides = overrides;
+        this.extraBeans = extraBeans;
         this.signingKey = newKeyPair();
         this.issuer = startIssuer();
         this.tokens = new Tokens(issuer.url());
@@ -96,7 +103,8 @@ final class BourseStack implements AutoCloseable {
 
     private ConfigurableApplicationContext start(Class<?> application, String service) {
         String[] args = arguments.computeIfAbsent(service, this::argumentsFor);
-        return new SpringApplicationBuilder(application).run(args);
+        return new SpringApplicationBuilder(application)
+                .sources(extraBeans.getOrDefault(service, List.of()).toArray(Class<?>[]::new)).run(args);
     }
 
     /** As command-line arguments, so they win over the service's own configuration file. */

@@ -105,9 +105,13 @@ final class Http {
 
     private static Response answer(HttpResponse<String> response) {
         try {
-            JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    body, response.headers().firstValue("Location").orElse(null), response.headers());
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            // Text answers (Prometheus' exposition format) are kept as one text node.
+            JsonNode body = response.body().isEmpty() ? JSON.nullNode()
+                    : contentType.startsWith("text/plain") ? JSON.getNodeFactory().textNode(response.body())
+                    : JSON.readTree(response.body());
+            return new Response(response.statusCode(), contentType, body,
+                    response.headers().firstValue("Location").orElse(null), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
