@@ -3,6 +3,12 @@ package io.bourse.order.web;
 import io.bourse.events.order.ListInstrument;
 import io.bourse.order.query.InstrumentView;
 import io.bourse.order.query.ListInstruments;
+import io.bourse.platform.web.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -20,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
+@Tag(name = "Instruments", description = "What can be traded, each against USD")
 @RestController
 @RequestMapping("/api/v1/instruments")
 class InstrumentController {
@@ -34,6 +41,14 @@ class InstrumentController {
         this.clock = clock;
     }
 
+    @Operation(summary = "List an instrument",
+            description = "Opens a book for the symbol, on a price grid of the tick size (a whole number of cents). "
+                    + "An operator's action.")
+    @ApiResponse(responseCode = "201", description = "The instrument is listed",
+            headers = @Header(name = "Location", description = "The instrument: /api/v1/instruments/{symbol}",
+                    schema = @Schema(type = "string", format = "uri-reference")))
+    @ProblemType(status = 400, code = "INVALID_TICK_SIZE", when = "the tick size is not a whole number of cents")
+    @ProblemType(status = 409, code = "INSTRUMENT_ALREADY_LISTED", when = "the symbol is listed already")
     @PostMapping
     ResponseEntity<InstrumentResponse> list(@Valid @RequestBody ListInstrumentRequest request) {
         // The database keeps microseconds; answering with the same precision keeps this answer equal to later reads.
@@ -45,6 +60,8 @@ class InstrumentController {
                 .body(InstrumentResponse.of(new InstrumentView(request.symbol(), tickSize, listedAt)));
     }
 
+    @Operation(summary = "Listed instruments", description = "Every instrument listed, with its tick size.")
+    @ApiResponse(responseCode = "200", description = "The instruments")
     @GetMapping
     List<InstrumentResponse> listed() {
         return queries.query(new ListInstruments(), ResponseTypes.multipleInstancesOf(InstrumentView.class)).join()

@@ -1,11 +1,16 @@
 package io.bourse.order.web;
 
 import io.bourse.order.query.OrderBookDepth;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
-public record OrderBookResponse(String symbol, List<Level> bids, List<Level> asks) {
+public record OrderBookResponse(@Schema(example = "ACME") String symbol,
+                                @Schema(description = "Highest price first") List<Level> bids,
+                                @Schema(description = "Lowest price first") List<Level> asks) {
 
-    public record Level(String price, long quantity, int orderCount) {
+    public record Level(@Schema(example = "101.25") String price,
+                        @Schema(description = "Units resting at the price", example = "30") long quantity,
+                        @Schema(example = "2") int orderCount) {
     }
 
     static OrderBookResponse of(OrderBookDepth depth) {

@@ -1,12 +1,19 @@
 package io.bourse.order.web;
 
-import io.bourse.events.DomainException;
 import io.bourse.events.DomainException.Kind;
+import io.bourse.events.DomainException;
 import io.bourse.order.query.FindTrades;
 import io.bourse.order.query.TradeView;
 import io.bourse.platform.security.Access;
 import io.bourse.platform.web.Page;
 import io.bourse.platform.web.PageRequest;
+import io.bourse.platform.web.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -18,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Trades", description = "Executed trades: the public tape, and an order's or an account's own")
 @RestController
 @RequestMapping("/api/v1/trades")
 class TradeController {
@@ -37,12 +45,28 @@ class TradeController {
      * the public tape, without accounts or orders; an order's or an account's are for their owner. Paged like every
      * list.
      */
+    @Operation(summary = "List trades",
+            description = "Trades newest first, of exactly one of: a symbol (the public tape, which names no accounts "
+                    + "or orders), one of the caller's orders, or one of the caller's accounts (the counterparty "
+                    + "stays unnamed). A page that is not the last names the next in a Link header.")
+    @ApiResponse(responseCode = "200", description = "A page of trades", headers = @Header(name = "Link",
+            description = "<...>; rel=\"next\": the next page, when there is one",
+            schema = @Schema(type = "string")))
+    @ProblemType(status = 400, code = "ONE_FILTER_REQUIRED", when = "not exactly one of symbol, orderId, accountId")
+    @ProblemType(status = 400, code = "INVALID_LIMIT", when = "limit is not from 1 to 1000")
+    @ProblemType(status = 400, code = "INVALID_CURSOR", when = "the cursor is not one this list handed out")
+    @ProblemType(status = 404, code = "ORDER_NOT_FOUND", when = "no order has this id, or it is not the caller's")
+    @ProblemType(status = 404, code = "ACCOUNT_NOT_FOUND", when = "the account is not open or not the caller's")
     @GetMapping
-    ResponseEntity<List<TradeResponse>> trades(@RequestParam(required = false) String symbol,
-                                               @RequestParam(required = false) String orderId,
-                                               @RequestParam(required = false) String accountId,
-                                               @RequestParam(required = false) Integer limit,
-                                               @RequestParam(required = false) String cursor) {
+    ResponseEntity<List<TradeResponse>> trades(
+            @Parameter(description = "The instrument's public tape", example = "ACME")
+            @RequestParam(required = false) String symbol,
+            @Parameter(description = "One of the caller's orders") @RequestParam(required = false) String orderId,
+            @Parameter(description = "One of the caller's accounts") @RequestParam(required = false)
+            String accountId,
+            @Parameter(description = OrderController.LIMIT, example = "100") @RequestParam(required = false)
+            Integer limit,
+            @Parameter(description = OrderController.CURSOR) @RequestParam(required = false) String cursor) {
         if (Stream.of(symbol, orderId, accountId).filter(value -> value != null && !value.isBlank()).count() != 1) {
             throw new DomainException(Kind.INVALID, "ONE_FILTER_REQUIRED",
                     "name exactly one of symbol, orderId or accountId");

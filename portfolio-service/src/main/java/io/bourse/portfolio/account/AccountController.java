@@ -1,17 +1,24 @@
 package io.bourse.portfolio.account;
 
-import io.bourse.events.portfolio.AccountNotFoundException;
 import io.bourse.events.Actor;
 import io.bourse.events.Assets;
-import io.bourse.events.DomainException;
 import io.bourse.events.DomainException.Kind;
+import io.bourse.events.DomainException;
+import io.bourse.events.portfolio.AccountNotFoundException;
 import io.bourse.events.portfolio.DepositAsset;
 import io.bourse.events.portfolio.FreezeAccount;
-import io.bourse.events.portfolio.UnfreezeAccount;
 import io.bourse.events.portfolio.OpenAccount;
+import io.bourse.events.portfolio.UnfreezeAccount;
 import io.bourse.events.portfolio.WithdrawAsset;
 import io.bourse.platform.security.Access;
 import io.bourse.platform.web.IdempotentRequests;
+import io.bourse.platform.web.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotNull;
@@ -32,6 +39,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Accounts", description = "Accounts, their balances and positions, and the money and units moved in and out")
 @RestController
 @RequestMapping(AccountController.ACCOUNTS)
 class AccountController {
@@ -40,6 +48,9 @@ class AccountController {
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     // A positive decimal: at least one non-zero digit; the asset's scale is enforced when the command is handled.
     private static final String POSITIVE_DECIMAL = "(?=.*[1-9])\\d{1,18}(\\.\\d{1,18})?";
+    private static final String ACCOUNT_ID = "The account's id, as opening it answered";
+    private static final String ACCOUNT_EXAMPLE = "3f2b8c1e-6a4d-4e2f-9b7a-1c5d8e9f0a21";
+    private static final String KEY = "Makes a repeat safe: the same key and body get the first answer";
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -60,8 +71,18 @@ class AccountController {
      * Opens an account for the caller: the owner is the token's subject, and a body that names another is refused
      * (an admin may open one for anyone). Keys are the caller's own: another caller's key opens another account.
      */
+    @Operation(summary = "Open an account",
+            description = "Opens an account owned by the token's subject; the body may name that owner or be left "
+                    + "out. An admin may open one for anyone. A repeat with the same Idempotency-Key opens no second "
+                    + "account.")
+    @ApiResponse(responseCode = "201", description = "The account is open",
+            headers = @Header(name = "Location", description = "The account: /api/v1/accounts/{accountId}",
+                    schema = @Schema(type = "string", format = "uri-reference")))
+    @ProblemType(status = 403, code = "OWNER_NOT_SUBJECT", when = "the owner named is not the token's subject")
+    @ProblemType(status = 422, code = "IDEMPOTENCY_KEY_REUSED", when = "the Idempotency-Key was used with another body")
     @PostMapping
     ResponseEntity<OpenedAccount> open(@Valid @RequestBody(required = false) OpenAccountRequest request,
+            @Parameter(description = KEY, example = "open-1")
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         Actor caller = Access.caller();
         String owner = request == null || request.owner() == null ? caller.subject() : request.owner();
@@ -78,8 +99,14 @@ class AccountController {
                 .body(new OpenedAccount(accountId, owner));
     }
 
+    @Operation(summary = "Read an account",
+            description = "Its balances (total = available + reserved, per asset, in the asset's scale), positions "
+                    + "with average cost and realized profit or loss, and whether it is frozen. For its owner.")
+    @ApiResponse(responseCode = "200", description = "The account")
+    @ProblemType(status = 404, code = "ACCOUNT_NOT_FOUND", when = "the account is not open or not the caller's")
     @GetMapping("/{accountId}")
-    AccountResponse find(@PathVariable String accountId) {
+    AccountResponse find(@Parameter(description = ACCOUNT_ID, example = ACCOUNT_EXAMPLE)
+                         @PathVariable String accountId) {
         access.requireAccount(accountId);
         AccountView account = queries
                 .query(new FindAccount(accountId), ResponseTypes.optionalInstanceOf(AccountView.class))
@@ -88,8 +115,18 @@ class AccountController {
         return AccountResponse.of(account);
     }
 
+    @Operation(summary = "Deposit money or units",
+            description = "Credits USD or units of a listed instrument arriving from outside. An operator's action.")
+    @ApiResponse(responseCode = "202", description = "The deposit is recorded")
+    @ProblemType(status = 400, code = "UNKNOWN_ASSET", when = "the asset is neither USD nor a listed instrument")
+    @ProblemType(status = 400, code = "INVALID_AMOUNT", when = "the amount has more decimals than the asset takes")
+    @ProblemType(status = 404, code = "NOT_FOUND", when = "no account has this id")
+    @ProblemType(status = 422, code = "IDEMPOTENCY_KEY_REUSED", when = "the Idempotency-Key was used with another body")
     @PostMapping("/{accountId}/deposits")
-    ResponseEntity<Transaction> deposit(@PathVariable String accountId, @Valid @RequestBody AssetAmountRequest request,
+    ResponseEntity<Transaction> deposit(
+            @Parameter(description = ACCOUNT_ID, example = ACCOUNT_EXAMPLE) @PathVariable String accountId,
+            @Valid @RequestBody AssetAmountRequest request,
+            @Parameter(description = KEY, example = "deposit-1")
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         instruments.requireHeld(request.asset());
         String transactionId = idempotentRequests.execute("deposits:" + accountId, idempotencyKey, request, id -> {
@@ -99,8 +136,18 @@ class AccountController {
         return ResponseEntity.accepted().body(new Transaction(transactionId));
     }
 
+    @Operation(summary = "Withdraw money or units",
+            description = "Debits what is available (not what is held for orders). For the account's owner.")
+    @ApiResponse(responseCode = "202", description = "The withdrawal is recorded")
+    @ProblemType(status = 400, code = "INVALID_AMOUNT", when = "the amount has more decimals than the asset takes")
+    @ProblemType(status = 404, code = "ACCOUNT_NOT_FOUND", when = "the account is not open or not the caller's")
+    @ProblemType(status = 422, code = "INSUFFICIENT_BALANCE", when = "more than is available")
+    @ProblemType(status = 422, code = "IDEMPOTENCY_KEY_REUSED", when = "the Idempotency-Key was used with another body")
     @PostMapping("/{accountId}/withdrawals")
-    ResponseEntity<Transaction> withdraw(@PathVariable String accountId, @Valid @RequestBody AssetAmountRequest request,
+    ResponseEntity<Transaction> withdraw(
+            @Parameter(description = ACCOUNT_ID, example = ACCOUNT_EXAMPLE) @PathVariable String accountId,
+            @Valid @RequestBody AssetAmountRequest request,
+            @Parameter(description = KEY, example = "withdrawal-1")
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         access.requireAccount(accountId);
         String transactionId = idempotentRequests.execute("withdrawals:" + accountId, idempotencyKey, request, id -> {
@@ -111,11 +158,14 @@ class AccountController {
     }
 
     /** The owner may be left out: it is the caller. */
-    record OpenAccountRequest(@Size(min = 1, max = 255) String owner) {
+    record OpenAccountRequest(@Schema(description = "The token's subject", example = "alice")
+                              @Size(min = 1, max = 255) String owner) {
     }
 
     record AssetAmountRequest(
-            @NotNull @ValidAsset String asset,
+            @Schema(description = "USD or a listed instrument", example = "USD") @NotNull @ValidAsset String asset,
+            @Schema(description = "A positive decimal string: cents for USD, whole units for an instrument",
+                    example = "1000.00")
             @NotNull @Pattern(regexp = POSITIVE_DECIMAL, message = "must be a positive decimal number such as 1000.00")
             @DecimalMax(Assets.MAX_AMOUNT) String amount) {
 
@@ -124,26 +174,38 @@ class AccountController {
         }
     }
 
-    record OpenedAccount(String accountId, String owner) {
+    record OpenedAccount(@Schema(example = ACCOUNT_EXAMPLE) String accountId, @Schema(example = "alice") String owner) {
     }
 
-    record Transaction(String transactionId) {
+    record Transaction(@Schema(example = "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d") String transactionId) {
     }
 
     /** An operator stops the account from settling trades: its trades then fail and are compensated. */
+    @Operation(summary = "Freeze an account",
+            description = "Stops the account from settling: its trades' legs then fail and are compensated. An "
+                    + "operator's action.")
+    @ApiResponse(responseCode = "202", description = "The account is frozen")
+    @ProblemType(status = 404, code = "NOT_FOUND", when = "no account has this id")
     @PostMapping("/{accountId}/freeze")
-    ResponseEntity<Void> freeze(@PathVariable String accountId, @RequestBody(required = false) FreezeRequest request) {
+    ResponseEntity<Void> freeze(@Parameter(description = ACCOUNT_ID, example = ACCOUNT_EXAMPLE)
+                                @PathVariable String accountId,
+                                @RequestBody(required = false) FreezeRequest request) {
         commands.sendAndWait(new FreezeAccount(accountId, request == null ? null : request.reason()));
         return ResponseEntity.accepted().build();
     }
 
+    @Operation(summary = "Unfreeze an account", description = "Lets the account settle again. An operator's action.")
+    @ApiResponse(responseCode = "202", description = "The account is no longer frozen")
+    @ProblemType(status = 404, code = "NOT_FOUND", when = "no account has this id")
     @PostMapping("/{accountId}/unfreeze")
-    ResponseEntity<Void> unfreeze(@PathVariable String accountId) {
+    ResponseEntity<Void> unfreeze(@Parameter(description = ACCOUNT_ID, example = ACCOUNT_EXAMPLE)
+                                  @PathVariable String accountId) {
         commands.sendAndWait(new UnfreezeAccount(accountId));
         return ResponseEntity.accepted().build();
     }
 
-    record FreezeRequest(@Size(max = 255) String reason) {
+    record FreezeRequest(@Schema(description = "Why, for the record", example = "compliance review")
+                         @Size(max = 255) String reason) {
     }
 
     record AccountResponse(String accountId, String owner, boolean frozen, List<BalanceResponse> balances,
@@ -162,9 +224,13 @@ class AccountController {
         }
     }
 
-    record PositionResponse(String symbol, long quantity, String averageCost, String realizedPnl) {
+    record PositionResponse(@Schema(example = "ACME") String symbol, @Schema(example = "10") long quantity,
+                            @Schema(example = "101.25") String averageCost,
+                            @Schema(example = "12.50") String realizedPnl) {
     }
 
-    record BalanceResponse(String asset, String total, String available, String reserved) {
+    record BalanceResponse(@Schema(example = "USD") String asset, @Schema(example = "10000.00") String total,
+                           @Schema(example = "8987.50") String available,
+                           @Schema(description = "Held for open orders", example = "1012.50") String reserved) {
     }
 }

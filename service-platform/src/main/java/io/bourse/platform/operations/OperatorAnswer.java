@@ -1,6 +1,6 @@
 package io.bourse.platform.operations;
 
-import io.bourse.platform.web.ProblemTypes;
+import io.bourse.platform.web.ProblemResponses;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
@@ -11,7 +11,7 @@ public record OperatorAnswer(String type, String title, int status, String detai
 
     static <T> WebEndpointResponse<T> refused(int status, String code, String title, String detail) {
         @SuppressWarnings("unchecked")
-        T body = (T) new OperatorAnswer(ProblemTypes.of(code).toString(), title, status, detail);
+        T body = (T) new OperatorAnswer(ProblemResponses.type(code).toString(), title, status, detail);
         return new WebEndpointResponse<>(body, status);
     }
 

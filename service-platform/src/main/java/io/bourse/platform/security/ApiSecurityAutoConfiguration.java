@@ -29,6 +29,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -40,7 +41,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * operator endpoints as {@link ApiAccessRules}, and checks ownership with {@link Access}.
  * <p>
  * Refusals are problem responses like every other error: 401 with {@code WWW-Authenticate: Bearer}, 403, 413 and
- * 429 with {@code Retry-After}.
+ * 429 with {@code Retry-After}, and 400 for a URL the firewall refuses.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -102,6 +103,17 @@ public class ApiSecurityAutoConfiguration {
             bearer.handle(request, response, failure);
             problems.resolveException(request, response, null, failure);
         };
+    }
+
+    /**
+     * The chain's firewall refuses a URL that could name another resource than it seems to (an encoded slash, a dot
+     * segment, ...) before any filter runs; Spring Security would answer with a bare 400 and the container's error
+     * page. Spring Security takes this bean for its chain.
+     */
+    @Bean
+    RequestRejectedHandler rejectedAsProblems(
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+        return (request, response, rejection) -> problems.resolveException(request, response, null, rejection);
     }
 
     /**

@@ -14,31 +14,50 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error of every service as RFC 9457 problem details: {@code type}, {@code title}, {@code status},
- * {@code detail}, plus {@code errors: [{field, message}]} for invalid input.
+ * {@code detail}, plus {@code errors: [{field, message}]} for invalid input. The type is
+ * {@code urn:bourse:problem:} and the error's code in kebab case ({@code INVALID_LIMIT} is
+ * {@code urn:bourse:problem:invalid-limit}), the same for Spring's own refusals (wrong method, media type, parameter),
+ * for the security chain's and for the container's. A detail speaks of the request as the client wrote it, never of
+ * the classes that read it.
  */
 @RestControllerAdvice
 public class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -169,6 +188,109 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", readableCause(e), null);
     }
 
+    /**
+     * The firewall of the security chain refuses a URL that could name another resource than it seems to: an encoded
+     * slash or backslash, a dot segment, a semicolon, a character that is not printable. Its message names what it
+     * found, in words.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e) {
+        String found = e.getMessage() == null ? "" : ": " + e.getMessage().replaceFirst("^The request was rejected"
+                + " because ", "");
+        return problem(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", "the request is refused" + found, null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         WebRequest request) {
+        String allowed = e.getSupportedHttpMethods() == null || e.getSupportedHttpMethods().isEmpty() ? ""
+                : "; it takes " + e.getSupportedHttpMethods().stream().map(Object::toString)
+                .collect(Collectors.joining(", "));
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+                e.getMethod() + " is not a method of " + path(request) + allowed, null, headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        String sent = e.getContentType() == null ? "a body without a Content-Type" : e.getContentType().toString();
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                "the body must be " + mediaTypes(e.getSupportedMediaTypes()) + ", not " + sent, null, headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
+                                                                      HttpHeaders headers, HttpStatusCode status,
+                                                                      WebRequest request) {
+        String asked = request.getHeader(HttpHeaders.ACCEPT);
+        return problem(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "this answers in "
+                + mediaTypes(e.getSupportedMediaTypes()) + " (problems in " + MediaType.APPLICATION_PROBLEM_JSON
+                + "), which the Accept header " + (asked == null ? "" : "'" + asked + "' ") + "does not take",
+                null, headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers,
+                                                                          HttpStatusCode status, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "MISSING_PARAMETER",
+                "the query parameter " + e.getParameterName() + " is required",
+                oneError(e.getParameterName(), "is required"), headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException e,
+                                                                          HttpHeaders headers,
+                                                                          HttpStatusCode status, WebRequest request) {
+        if (e instanceof MissingRequestHeaderException missing) {
+            return problem(HttpStatus.BAD_REQUEST, "MISSING_HEADER",
+                    "the header " + missing.getHeaderName() + " is required",
+                    oneError(missing.getHeaderName(), "is required"), headers);
+        }
+        return problem(HttpStatus.BAD_REQUEST, "MISSING_PARAMETER", "a required part of the request is missing",
+                null, headers);
+    }
+
+    /** A query parameter or path segment that does not read as its type, such as {@code limit=ten}. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException
+                mismatch ? mismatch.getName() : String.valueOf(e.getPropertyName());
+        String message = expected(e.getRequiredType());
+        return problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
+                name + " " + message + ", not '" + e.getValue() + "'", oneError(name, message), headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return nothingAt(path(request), headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException e, HttpHeaders headers,
+                                                                   HttpStatusCode status, WebRequest request) {
+        return nothingAt(e.getRequestURL(), headers);
+    }
+
+    static ResponseEntity<Object> nothingAt(String path, HttpHeaders headers) {
+        return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "nothing is at " + path, null, headers);
+    }
+
+    private static String path(WebRequest request) {
+        return request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : "this path";
+    }
+
+    private static String mediaTypes(List<MediaType> types) {
+        List<String> named = types == null ? List.of() : types.stream()
+                .filter(type -> !type.isWildcardType() && !type.isWildcardSubtype()).map(MediaType::toString)
+                .distinct().toList();
+        return named.isEmpty() ? MediaType.APPLICATION_JSON_VALUE : String.join(" or ", named);
+    }
+
     /** Spring's own answers for malformed requests (wrong parameter types, unsupported media) get a type too. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
@@ -176,8 +298,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (body instanceof ProblemDetail problem && (problem.getType() == null
                 || URI.create("about:blank").equals(problem.getType()))) {
             HttpStatus status = HttpStatus.resolve(statusCode.value());
-            String code = status == null ? "ERROR" : status.name();
-            problem.setType(URI.create(TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+            problem.setType(type(status == null ? "ERROR" : status.name()));
         }
         return super.handleExceptionInternal(e, body, headers, statusCode, request);
     }
@@ -219,12 +340,21 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 : "has a value of the wrong type";
     }
 
+    /**
+     * What is wrong with a body that is not JSON, in the parser's words without its location; any other failure is
+     * told in general terms, as its message names Java types and methods.
+     */
     private static String readableCause(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
-        String message = cause.getMessage() == null ? "the request body cannot be read" : cause.getMessage();
-        // Jackson appends the source location and reference chain; the first line says what is wrong.
-        int lineEnd = message.indexOf('\n');
-        return lineEnd > 0 ? message.substring(0, lineEnd).trim() : message;
+        StreamReadException syntax = Causes.find(e, StreamReadException.class);
+        if (syntax != null && syntax.getOriginalMessage() != null) {
+            String message = Stream.of(syntax.getOriginalMessage().split("\n")).findFirst().orElse("").trim();
+            return "the body is not valid JSON: " + message.replaceAll("\\s*\\[Source:.*$", "");
+        }
+        if (Causes.find(e, JacksonException.class) != null) {
+            return "the body cannot be read as this request";
+        }
+        return e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")
+                ? "the request needs a JSON body" : "the request body cannot be read";
     }
 
     private static Map<String, String> fieldError(FieldError error) {
@@ -237,15 +367,29 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return dot < 0 ? path : path.substring(dot + 1);
     }
 
+    /** The problem type of an error code, as every answer and the API documents name it. */
+    public static URI type(String code) {
+        return URI.create(TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
     static ResponseEntity<Object> problem(HttpStatus status, String code, String detail,
                                           List<Map<String, String>> errors) {
+        return problem(status, code, detail, errors, HttpHeaders.EMPTY);
+    }
+
+    static ResponseEntity<Object> problem(HttpStatus status, String code, String detail,
+                                          List<Map<String, String>> errors, HttpHeaders headers) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setType(type(code));
         problem.setTitle(status.getReasonPhrase());
         if (errors != null) {
             problem.setProperty("errors", errors);
         }
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    private static List<Map<String, String>> oneError(String field, String message) {
+        return List.of(Map.of("field", field, "message", message));
     }
 }

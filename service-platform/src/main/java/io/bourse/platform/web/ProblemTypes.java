@@ -1,18 +1,14 @@
 package io.bourse.platform.web;
 
-import java.net.URI;
-import java.util.Locale;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 
-/** The one spelling of a problem's {@code type}: a URN made from its code, as the API documents them. */
-public final class ProblemTypes {
+/** The problems of one operation; written as repeated {@link ProblemType}s. */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface ProblemTypes {
 
-    private static final String PREFIX = "urn:bourse:problem:";
-
-    private ProblemTypes() {
-    }
-
-    /** {@code ACCOUNT_NOT_FOUND} becomes {@code urn:bourse:problem:account-not-found}. */
-    public static URI of(String code) {
-        return URI.create(PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-'));
-    }
+    ProblemType[] value();
 }
