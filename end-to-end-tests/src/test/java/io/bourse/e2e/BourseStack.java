@@ -56,7 +56,7 @@ final class BourseStack implements AutoCloseable {
         this(overrides, Map.of());
     }
 
-    /** With beans added to some services ({@code "portfolio"} → classes), for tests that need a handler of their own. */
+    /** With beans added to some services ({@code "portfolio"} → classes), for tests with handlers of their own. */
     BourseStack(Map<String, String> overrides, Map<String, List<Class<?>>> extraBeans) {
         this.overrides = overrides;
         this.extraBeans = extraBeans;

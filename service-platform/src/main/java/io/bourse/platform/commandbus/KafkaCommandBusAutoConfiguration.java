@@ -3,6 +3,7 @@ package io.bourse.platform.commandbus;
 import io.bourse.platform.messaging.KafkaClients;
 import io.bourse.platform.messaging.KafkaMessagingAutoConfiguration;
 import io.bourse.platform.messaging.MessagingProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.kafka.clients.producer.Producer;
 import org.axonframework.commandhandling.CommandBus;
@@ -64,11 +65,12 @@ public class KafkaCommandBusAutoConfiguration {
     public KafkaCommandBusConnector kafkaCommandBusConnector(
             MessagingProperties properties, @Qualifier("localSegment") CommandBus localSegment,
             Producer<String, byte[]> bourseKafkaProducer, @Qualifier("messageSerializer") Serializer serializer,
-            RoutingStrategy routingStrategy, KafkaClients clients, ObjectProvider<Cache> caches) {
+            RoutingStrategy routingStrategy, KafkaClients clients, ObjectProvider<Cache> caches,
+            MeterRegistry meterRegistry) {
         List<Cache> aggregateCaches = caches.orderedStream().toList();
         return new KafkaCommandBusConnector(properties.getService(), localSegment, bourseKafkaProducer, serializer,
                 routingStrategy, clients, properties.getCommandTimeout(), properties.getCommandConcurrency(),
-                aggregateCaches);
+                aggregateCaches, meterRegistry);
     }
 
     @Bean

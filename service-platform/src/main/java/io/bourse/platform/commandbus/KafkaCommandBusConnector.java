@@ -2,6 +2,7 @@ package io.bourse.platform.commandbus;
 
 import io.bourse.platform.messaging.KafkaClients;
 import io.bourse.platform.messaging.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -43,6 +44,7 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 
 /**
  * Carries commands between services over Kafka.
@@ -70,6 +72,7 @@ public class KafkaCommandBusConnector implements CommandBusConnector, SmartLifec
     private final Duration timeout;
     private final int concurrency;
     private final Collection<Cache> aggregateCaches;
+    private final MeterRegistry meterRegistry;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final CommandTraffic traffic = new CommandTraffic();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -86,7 +89,7 @@ public class KafkaCommandBusConnector implements CommandBusConnector, SmartLifec
     public KafkaCommandBusConnector(String service, CommandBus localSegment, Producer<String, byte[]> producer,
                                     Serializer serializer, RoutingStrategy routingStrategy,
                                     KafkaClients clients, Duration timeout, int concurrency,
-                                    Collection<Cache> aggregateCaches) {
+                                    Collection<Cache> aggregateCaches, MeterRegistry meterRegistry) {
         this.service = service;
         this.localSegment = localSegment;
         this.producer = producer;
@@ -96,6 +99,7 @@ public class KafkaCommandBusConnector implements CommandBusConnector, SmartLifec
         this.timeout = timeout;
         this.concurrency = concurrency;
         this.aggregateCaches = aggregateCaches;
+        this.meterRegistry = meterRegistry;
     }
 
     @Override
@@ -279,8 +283,11 @@ public class KafkaCommandBusConnector implements CommandBusConnector, SmartLifec
                 }
             }
         });
-        commandListener = new ConcurrentMessageListenerContainer<>(
-                new DefaultKafkaConsumerFactory<>(clients.consumer(null)), properties);
+        DefaultKafkaConsumerFactory<String, byte[]> consumers =
+                new DefaultKafkaConsumerFactory<>(clients.consumer(null));
+        // The consumers' own metrics, among them records-lag: commands in this service's topic not yet taken.
+        consumers.addListener(new MicrometerConsumerListener<>(meterRegistry));
+        commandListener = new ConcurrentMessageListenerContainer<>(consumers, properties);
         commandListener.setConcurrency(concurrency);
         commandListener.setBeanName(service + "-commands");
         commandListener.start();

@@ -1,6 +1,8 @@
 package io.bourse.platform.messaging;
 
 import io.bourse.platform.axon.AxonPostgresAutoConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -86,8 +88,12 @@ public class KafkaMessagingAutoConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    public Producer<String, byte[]> bourseKafkaProducer(KafkaClients clients, MessagingProperties properties) {
-        return new KafkaProducer<>(clients.producer("bourse-" + properties.getService()));
+    public Producer<String, byte[]> bourseKafkaProducer(KafkaClients clients, MessagingProperties properties,
+                                                        MeterRegistry meterRegistry) {
+        KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(clients.producer("bourse-" + properties.getService()));
+        new KafkaClientMetrics(producer).bindTo(meterRegistry);
+        return producer;
     }
 
     @Bean

@@ -81,9 +81,10 @@ public class OperationsMetrics implements ApplicationListener<ApplicationReadyEv
                     .tag("type", saga.type().getSimpleName()).register(registry);
         });
         for (String destination : destinations) {
-            Gauge.builder("bourse.commands.pending", connector, c -> traffic(c, destination, CommandTraffic.Destination::pending))
-                    .description("Commands sent to the service that wait for its reply").tag("destination", destination)
-                    .register(registry);
+            Gauge.builder("bourse.commands.pending", connector,
+                            c -> traffic(c, destination, CommandTraffic.Destination::pending))
+                    .description("Commands sent to the service that wait for its reply")
+                    .tag("destination", destination).register(registry);
             counter("bourse.commands.sent", destination, CommandTraffic.Destination::sent);
             counter("bourse.commands.failed", destination, CommandTraffic.Destination::failed);
             counter("bourse.commands.timed.out", destination, CommandTraffic.Destination::timedOut);
