@@ -263,8 +263,9 @@ class OperationsIT {
             assertThat(sagas.path(watch).path("open").asLong()).isGreaterThanOrEqualTo(2);
             assertThat(sagas.path(watch).path("overdue").size()).isGreaterThanOrEqualTo(2);
             // Every trade settled, so no settlement saga is open.
-            assertThat(sagas.path("io.bourse.settlement.trade.TradeSettlementSaga").path("open").asLong(0))
-                    .isZero();
+            JsonNode settlements = sagas.path("io.bourse.settlement.trade.TradeSettlementSaga");
+            assertThat(settlements.path("open").asLong(-1)).isZero();
+            assertThat(settlements.path("maxOpen").asText()).isEqualTo("PT10M");
         });
         JsonNode type = settlement.get("/actuator/sagas").body().path(watch);
         assertThat(type.path("maxOpen").asText()).isEqualTo("PT1S");

@@ -75,10 +75,11 @@ public class OperationsAutoConfiguration {
     }
 
     @Bean
-    public SagasEndpoint sagasEndpoint(JdbcTemplate jdbc, ObjectProvider<SagaLifetime> lifetimes,
-                                       OperationsProperties properties, Clock clock) {
-        return new SagasEndpoint(jdbc, lifetimes.orderedStream().toList(), properties.getSagas().getMaxOpen(),
-                clock);
+    public SagasEndpoint sagasEndpoint(JdbcTemplate jdbc, org.axonframework.config.Configuration axon,
+                                       ObjectProvider<SagaLifetime> lifetimes, OperationsProperties properties,
+                                       Clock clock) {
+        return new SagasEndpoint(jdbc, axon.eventProcessingConfiguration(), lifetimes.orderedStream().toList(),
+                properties.getSagas().getMaxOpen(), clock);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -25,22 +26,31 @@ public class SagasEndpoint {
     private static final int LISTED = 100;
 
     private final JdbcTemplate jdbc;
+    private final EventProcessingConfiguration processing;
     private final Map<String, Duration> lifetimes;
     private final Duration defaultLifetime;
     private final Clock clock;
 
-    public SagasEndpoint(JdbcTemplate jdbc, List<SagaLifetime> lifetimes, Duration defaultLifetime, Clock clock) {
+    public SagasEndpoint(JdbcTemplate jdbc, EventProcessingConfiguration processing, List<SagaLifetime> lifetimes,
+                         Duration defaultLifetime, Clock clock) {
         this.jdbc = jdbc;
+        this.processing = processing;
         this.lifetimes = new TreeMap<>();
         lifetimes.forEach(lifetime -> this.lifetimes.put(lifetime.sagaType().getName(), lifetime.maxOpen()));
         this.defaultLifetime = defaultLifetime;
         this.clock = clock;
     }
 
+    /** Every saga type this service runs, open or not, and any other type still found in the store. */
     @ReadOperation
     public Map<String, SagaType> sagas() {
         Map<String, SagaType> types = new TreeMap<>();
         Instant now = clock.instant();
+        processing.sagaConfigurations().forEach(saga -> {
+            String type = saga.type().getName();
+            types.put(type, new SagaType(type, 0, null, lifetimes.getOrDefault(type, defaultLifetime).toString(),
+                    List.of()));
+        });
         jdbc.query("select saga_type, count(*) as open, min(started_at) as oldest from saga_entry group by saga_type",
                 rs -> {
                     String type = rs.getString("saga_type");
