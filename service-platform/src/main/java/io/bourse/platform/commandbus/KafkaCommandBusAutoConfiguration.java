@@ -66,11 +66,12 @@ public class KafkaCommandBusAutoConfiguration {
     public KafkaCommandBusConnector kafkaCommandBusConnector(
             MessagingProperties properties, @Qualifier("localSegment") CommandBus localSegment,
             Producer<String, byte[]> bourseKafkaProducer, @Qualifier("messageSerializer") Serializer serializer,
-            RoutingStrategy routingStrategy, KafkaClients clients, ObjectProvider<Cache> caches) {
+            RoutingStrategy routingStrategy, KafkaClients clients, ObjectProvider<Cache> caches,
+            ObjectProvider<ReplyScope> replyScope) {
         List<Cache> aggregateCaches = caches.orderedStream().toList();
         return new KafkaCommandBusConnector(properties.getService(), localSegment, bourseKafkaProducer, serializer,
                 routingStrategy, clients, properties.getCommandTimeout(), properties.getCommandConcurrency(),
-                aggregateCaches);
+                aggregateCaches, replyScope.getIfAvailable(() -> ReplyScope.NONE));
     }
 
     /**

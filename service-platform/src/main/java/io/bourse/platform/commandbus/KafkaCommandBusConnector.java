@@ -69,6 +69,7 @@ public class KafkaCommandBusConnector implements CommandBusConnector, SmartLifec
     private final Duration timeout;
     private final int concurrency;
     private final Collection<Cache> aggregateCaches;
+    private final ReplyScope replyScope;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "command-reply-timeouts");
@@ -84,7 +85,7 @@ public class KafkaCommandBusConnector implements CommandBusConnector, SmartLifec
     public KafkaCommandBusConnector(String service, CommandBus localSegment, Producer<String, byte[]> producer,
                                     Serializer serializer, RoutingStrategy routingStrategy,
                                     KafkaClients clients, Duration timeout, int concurrency,
-                                    Collection<Cache> aggregateCaches) {
+                                    Collection<Cache> aggregateCaches, ReplyScope replyScope) {
         this.service = service;
         this.localSegment = localSegment;
         this.producer = producer;
@@ -94,6 +95,7 @@ public class KafkaCommandBusConnector implements CommandBusConnector, SmartLifec
         this.timeout = timeout;
         this.concurrency = concurrency;
         this.aggregateCaches = aggregateCaches;
+        this.replyScope = replyScope;
     }
 
     @Override
@@ -144,7 +146,9 @@ public class KafkaCommandBusConnector implements CommandBusConnector, SmartLifec
         Pending done = pending.remove(correlationId);
         if (done != null) {
             done.expiry().cancel(false);
-            ((CommandCallback) done.callback()).onResult(done.command(), result);
+            try (ReplyScope.Scope scope = replyScope.enter(done.command())) {
+                ((CommandCallback) done.callback()).onResult(done.command(), result);
+            }
         }
     }
 
