@@ -21,8 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>{@code traceparent}: the W3C trace context of the request's span (continued from the caller's
  * {@code traceparent}, or new), in the response.</li>
  * <li>The access log line, logger {@value #ACCESS_LOGGER} at INFO: method, path (never the query, which may carry
- * secrets), status, duration in milliseconds and the caller's subject when the token was accepted; in JSON logs
- * these are fields of their own as well.</li>
+ * secrets), status, duration in milliseconds, the caller's subject when the token was accepted, and the request id;
+ * in JSON logs these are fields of their own as well.</li>
  * </ul>
  * It runs inside the HTTP server's observation (so its lines carry the trace) and outside Spring Security (so it sees
  * every answer, also a refusal); the caller is left for it by {@link #rememberCaller}.
@@ -84,8 +84,9 @@ public class RequestLog extends OncePerRequestFilter {
         if (caller != null) {
             line = line.addKeyValue("user.name", caller);
         }
-        line.log("{} {} {} {} ms{}", request.getMethod(), request.getRequestURI(), status, millis,
-                caller == null ? "" : " by " + caller);
+        // The request id is in the MDC (a field of JSON lines); plain text lines show it in the message.
+        line.log("{} {} {} {} ms{} [{}]", request.getMethod(), request.getRequestURI(), status, millis,
+                caller == null ? "" : " by " + caller, MDC.get(MessageTraces.REQUEST_ID));
     }
 
     /** The caller's id if it is a sane short token, otherwise a new random one (128 bits, 32 hex digits). */
