@@ -3,13 +3,18 @@ package io.bourse.platform.observability;
 import io.bourse.platform.commandbus.ReplyScope;
 import io.micrometer.tracing.Tracer;
 import org.axonframework.commandhandling.CommandBus;
+import java.util.Set;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
@@ -17,6 +22,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
 /**
  * Logs and traces of every service: the request id and access log of each HTTP request, and the trace of a request
@@ -30,6 +36,7 @@ public class ObservabilityAutoConfiguration {
 
     /** Inside the HTTP server observation (which starts the request's span), before Spring Security. */
     static final int REQUEST_LOG_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+    static final String UNTRACED_PROCESSORS = "bourse.tracing.untraced-processors";
 
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -63,11 +70,21 @@ public class ObservabilityAutoConfiguration {
                     new TracingHandlerInterceptor(traces, null)));
         }
 
-        /** Events of every processor, sagas included; the processor names the span. */
+        /**
+         * Events of every processor, sagas included, except those named in {@value #UNTRACED_PROCESSORS}; the
+         * processor names the span. An event read from the event store has its metadata deserialized only when
+         * something asks for it, and a projection that sends nothing would never ask: reading the trace there costs
+         * a deserialization per event (one to two microseconds). A processor left out still carries traces on to
+         * whatever it sends; only its own spans and log ids are missing.
+         */
         @Bean
-        ConfigurerModule tracedEventHandling(MessageTraces traces) {
+        ConfigurerModule tracedEventHandling(MessageTraces traces, Environment environment) {
+            Set<String> untraced = Binder.get(environment)
+                    .bind(UNTRACED_PROCESSORS, Bindable.setOf(String.class)).orElse(Set.of());
+            MessageHandlerInterceptor<Message<?>> passThrough = (unitOfWork, chain) -> chain.proceed();
             return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor(
-                    (config, processor) -> new TracingHandlerInterceptor(traces, processor));
+                    (config, processor) -> untraced.contains(processor) ? passThrough
+                            : new TracingHandlerInterceptor(traces, processor));
         }
 
         /** A command's callback runs in the command's trace, whichever thread brings the answer. */
