@@ -21,11 +21,17 @@ import org.springframework.core.io.ClassPathResource;
  * {@code json} for Spring Boot's structured logging in the Elastic Common Schema on the console and in the log file;
  * {@code ecs}, {@code logstash} and {@code gelf} name one of Boot's formats directly. An explicit
  * {@code logging.structured.format.console} or {@code .file} still wins.
+ * <p>
+ * Traces are sampled at 0.1 where spans have somewhere to go (an OTLP endpoint is set), otherwise not at all: a
+ * recorded span that nobody receives is CPU spent for nothing. Trace ids still reach logs, responses and messages.
+ * An explicit {@code management.tracing.sampling.probability} wins.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
     static final String RESOURCE = "bourse-platform-defaults.yml";
     static final String LOG_FORMAT = "bourse.logging.format";
+    static final String SAMPLING = "management.tracing.sampling.probability";
+    static final String OTLP_ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
     private static final Set<String> STRUCTURED_FORMATS = Set.of("ecs", "logstash", "gelf");
 
     @Override
@@ -37,6 +43,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+        if (!environment.containsProperty(SAMPLING)) {
+            environment.getPropertySources().addLast(new MapPropertySource("bourse-trace-sampling",
+                    Map.of(SAMPLING, environment.containsProperty(OTLP_ENDPOINT) ? "0.1" : "0.0")));
         }
         String structured = structuredFormat(environment.getProperty(LOG_FORMAT, "text"));
         if (structured != null) {
