@@ -67,7 +67,8 @@ public final class MessageTraces {
     }
 
     private static boolean sampled(String traceparent) {
-        return (Character.digit(traceparent.charAt(54), 16) & 1) == 1;
+        int flags = Character.digit(traceparent.charAt(54), 16);
+        return flags > 0 && (flags & 1) == 1;
     }
 
     /**

@@ -105,7 +105,8 @@ class MessageTracesTest {
 
     @Test
     void aMessageWithoutATraceOrWithAMalformedOneIsHandledOutsideAnyTrace() throws Exception {
-        for (Message<?> message : List.of(event(Map.of()), event(Map.of(MessageTraces.TRACEPARENT, "not-a-trace")))) {
+        for (Message<?> message : List.of(event(Map.of()), event(Map.of(MessageTraces.TRACEPARENT, "not-a-trace")),
+                event(Map.of(MessageTraces.TRACEPARENT, "00-" + TRACE + "-" + PARENT + "-zz")))) {
             AtomicReference<String> current = new AtomicReference<>("unset");
             Object result = traces.handle(message, "x", () -> {
                 current.set(traces.currentTraceparent());
