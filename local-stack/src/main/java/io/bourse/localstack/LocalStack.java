@@ -35,10 +35,16 @@ public final class LocalStack {
      */
     static final String SERVICE_JVM_OPTIONS = "-Xss512k -Xms256m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
+    /** Each log rolls over at this size into gzipped files, kept for this many days, and never all above the cap. */
+    static final String LOG_MAX_FILE_SIZE = "10MB";
+    static final String LOG_MAX_HISTORY = "7";
+    static final String LOG_TOTAL_SIZE_CAP = "200MB";
+
     static final String USAGE = """
             LocalStack: PostgreSQL, Kafka, the local issuer and the three services on this machine.
               --project-dir=.                 the built project (each service's target/*-exec.jar)
-              --data-dir=<project>/.bourse    the data and logs, kept between runs
+              --data-dir=<project>/.bourse    the data and logs, kept between runs; logs/<process>.log rolls over
+                                              at 10 MB (7 days and 200 MB at most); LOG_FORMAT=json for JSON lines
               --order-port=8081 --portfolio-port=8082 --settlement-port=8083
               --auth-port=9000                the issuer, http://127.0.0.1:<port>; the services are told to trust it
               --postgres-port=15432 --kafka-port=19092
@@ -152,7 +158,16 @@ public final class LocalStack {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(serviceJvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
-        List<String> own = new ArrayList<>(List.of("--server.port=" + service.port()));
+        Path logs = dataDirectory.resolve("logs");
+        Path log = logs.resolve(service.name() + ".log");
+        List<String> own = new ArrayList<>(List.of("--server.port=" + service.port(),
+                // The service writes its own log, rolled over by size and capped, instead of an ever-growing file of
+                // its console; LOG_FORMAT=json in the environment makes it JSON lines.
+                "--logging.file.name=" + log,
+                "--logging.threshold.console=OFF",
+                "--logging.logback.rollingpolicy.max-file-size=" + LOG_MAX_FILE_SIZE,
+                "--logging.logback.rollingpolicy.max-history=" + LOG_MAX_HISTORY,
+                "--logging.logback.rollingpolicy.total-size-cap=" + LOG_TOTAL_SIZE_CAP));
         if (service.usesInfrastructure()) {
             own.addAll(List.of(
                     "--spring.datasource.url=" + postgres.jdbcUrl(database),
@@ -168,11 +183,11 @@ public final class LocalStack {
         List<String> extra = service.usesInfrastructure() ? serviceArguments : authArguments;
         command.addAll(withoutOverridden(own, extra));
         command.addAll(extra);
-        Path log = dataDirectory.resolve("logs").resolve(service.name() + ".log");
         say("Starting " + service.name() + " on port " + service.port() + " (log: " + log + ")");
+        // What the JVM prints before logging starts or after it stops (a failed start, a crash): this run's only.
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.to(logs.resolve(service.name() + ".out").toFile()))
                 .start();
     }
 

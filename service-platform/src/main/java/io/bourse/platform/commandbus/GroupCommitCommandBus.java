@@ -69,7 +69,9 @@ public class GroupCommitCommandBus implements CommandBus, SmartLifecycle {
     @Override
     public <C> void dispatch(CommandMessage<C> command) {
         dispatch(command, (message, result) -> {
-            if (result.isExceptional()) {
+            if (result.isExceptional() && ExpectedFailures.expected(result.exceptionResult())) {
+                log.debug("Command {} answered {}", message.getCommandName(), result.exceptionResult().toString());
+            } else if (result.isExceptional()) {
                 log.warn("Command {} failed", message.getCommandName(), result.exceptionResult());
             }
         });

@@ -10,6 +10,8 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.commandhandling.distributed.AnnotationRoutingStrategy;
@@ -66,11 +68,20 @@ public class KafkaCommandBusAutoConfiguration {
             MessagingProperties properties, @Qualifier("localSegment") CommandBus localSegment,
             Producer<String, byte[]> bourseKafkaProducer, @Qualifier("messageSerializer") Serializer serializer,
             RoutingStrategy routingStrategy, KafkaClients clients, ObjectProvider<Cache> caches,
-            MeterRegistry meterRegistry) {
+            ObjectProvider<ReplyScope> replyScope, MeterRegistry meterRegistry) {
         List<Cache> aggregateCaches = caches.orderedStream().toList();
         return new KafkaCommandBusConnector(properties.getService(), localSegment, bourseKafkaProducer, serializer,
                 routingStrategy, clients, properties.getCommandTimeout(), properties.getCommandConcurrency(),
-                aggregateCaches, meterRegistry);
+                aggregateCaches, replyScope.getIfAvailable(() -> ReplyScope.NONE), meterRegistry);
+    }
+
+    /**
+     * Axon's gateway, except that a command sent without waiting whose answer is a refusal or "no such aggregate"
+     * (a sender's question, such as whose an account is) is not logged as a warning: it is an answer, not a fault.
+     */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).commandCallback(new ExpectedFailures()).build();
     }
 
     @Bean

@@ -72,6 +72,7 @@ public class KafkaCommandBusConnector implements CommandBusConnector, SmartLifec
     private final Duration timeout;
     private final int concurrency;
     private final Collection<Cache> aggregateCaches;
+    private final ReplyScope replyScope;
     private final MeterRegistry meterRegistry;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final CommandTraffic traffic = new CommandTraffic();
@@ -89,7 +90,8 @@ public class KafkaCommandBusConnector implements CommandBusConnector, SmartLifec
     public KafkaCommandBusConnector(String service, CommandBus localSegment, Producer<String, byte[]> producer,
                                     Serializer serializer, RoutingStrategy routingStrategy,
                                     KafkaClients clients, Duration timeout, int concurrency,
-                                    Collection<Cache> aggregateCaches, MeterRegistry meterRegistry) {
+                                    Collection<Cache> aggregateCaches, ReplyScope replyScope,
+                                    MeterRegistry meterRegistry) {
         this.service = service;
         this.localSegment = localSegment;
         this.producer = producer;
@@ -99,6 +101,7 @@ public class KafkaCommandBusConnector implements CommandBusConnector, SmartLifec
         this.timeout = timeout;
         this.concurrency = concurrency;
         this.aggregateCaches = aggregateCaches;
+        this.replyScope = replyScope;
         this.meterRegistry = meterRegistry;
     }
 
@@ -155,7 +158,9 @@ public class KafkaCommandBusConnector implements CommandBusConnector, SmartLifec
             traffic.answered(done.destination(), !result.isExceptional() ? CommandTraffic.Outcome.SUCCEEDED
                     : result.exceptionResult() instanceof CommandReplyTimeoutException
                     ? CommandTraffic.Outcome.TIMED_OUT : CommandTraffic.Outcome.FAILED);
-            ((CommandCallback) done.callback()).onResult(done.command(), result);
+            try (ReplyScope.Scope scope = replyScope.enter(done.command())) {
+                ((CommandCallback) done.callback()).onResult(done.command(), result);
+            }
         }
     }
 

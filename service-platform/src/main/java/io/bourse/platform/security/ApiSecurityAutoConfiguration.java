@@ -5,7 +5,14 @@ import io.bourse.platform.messaging.MessagingProperties;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.bourse.platform.observability.RequestLog;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import org.axonframework.commandhandling.CommandMessage;
@@ -22,7 +29,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -84,8 +93,19 @@ public class ApiSecurityAutoConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
-                .addFilterAfter(new RequestLimits(properties, problems), BearerTokenAuthenticationFilter.class);
+                .addFilterAfter(new RequestLimits(properties, problems), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(ApiSecurityAutoConfiguration::rememberCaller, BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** The access log names the caller whose token was accepted; it writes its line after this chain has ended. */
+    private static void rememberCaller(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
+                && request instanceof HttpServletRequest http) {
+            RequestLog.rememberCaller(http, token.getName());
+        }
+        chain.doFilter(request, response);
     }
 
     /** The header says what RFC 6750 asks; the body is the problem, written where every other one is. */
