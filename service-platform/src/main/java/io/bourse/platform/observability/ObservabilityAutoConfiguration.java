@@ -2,8 +2,8 @@ package io.bourse.platform.observability;
 
 import io.bourse.platform.commandbus.ReplyScope;
 import io.micrometer.tracing.Tracer;
-import org.axonframework.commandhandling.CommandBus;
 import java.util.Set;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageHandlerInterceptor;
