@@ -301,8 +301,13 @@ class OperationsIT {
         assertThat(gauge(order, "bourse_orders_total", "outcome=\"filled\"")).isGreaterThanOrEqualTo(1);
         assertThat(gauge(order, "bourse_orders_total", "outcome=\"placed\"")).isGreaterThanOrEqualTo(5);
         assertThat(gauge(order, "bourse_trades_total", "symbol=\"" + symbol + "\"")).isGreaterThanOrEqualTo(2);
-        assertThat(metrics).containsPattern("eventProcessor_\\w+\\{[^}]*processorName=\"order-views\"");
-        assertThat(metrics).containsPattern("eventProcessor_\\w+\\{[^}]*payloadType=\"[\\w.]*OrderPlaced\"");
+        // Handling times per component and payload type, as histograms.
+        assertThat(gauge(order, "bourse_messages_handled_seconds_count",
+                "component=\"order-views\",outcome=\"success\",payload_type=\"OrderPlaced\""))
+                .isGreaterThanOrEqualTo(5);
+        assertThat(gauge(order, "bourse_messages_handled_seconds_count",
+                "component=\"commandBus\",outcome=\"success\",payload_type=\"PlaceOrder\"")).isGreaterThanOrEqualTo(5);
+        assertThat(metrics).containsPattern("bourse_messages_handled_seconds_bucket\\{[^}]*component=\"placement\"");
         assertThat(metrics).containsPattern("http_server_requests_seconds_bucket\\{");
         assertThat(gauge(settlement, "bourse_settlements_total", "status=\"settled\"")).isGreaterThanOrEqualTo(2);
     }

@@ -13,13 +13,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.AdminClient;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -86,6 +91,24 @@ public class OperationsAutoConfiguration {
     public CommandBusEndpoint commandBusEndpoint(KafkaCommandBusConnector connector,
                                                  @Qualifier("localSegment") GroupCommitCommandBus writer) {
         return new CommandBusEndpoint(connector, writer);
+    }
+
+    /**
+     * Handling times of every event processor, the command bus and the query bus ({@link HandlingTimers}), unless
+     * Axon's own Micrometer module is switched on instead ({@code axon.metrics.auto-configuration.enabled}).
+     */
+    @Bean
+    @ConditionalOnProperty(value = "axon.metrics.auto-configuration.enabled", havingValue = "false",
+            matchIfMissing = true)
+    public ConfigurerModule handlingTimers(MeterRegistry registry) {
+        return configurer -> {
+            configurer.configureMessageMonitor(EventProcessor.class,
+                    (config, type, name) -> new HandlingTimers(registry, name));
+            configurer.configureMessageMonitor(CommandBus.class,
+                    (config, type, name) -> new HandlingTimers(registry, "commandBus"));
+            configurer.configureMessageMonitor(QueryBus.class,
+                    (config, type, name) -> new HandlingTimers(registry, "queryBus"));
+        };
     }
 
     @Bean
