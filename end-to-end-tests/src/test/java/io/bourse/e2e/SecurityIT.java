@@ -279,8 +279,13 @@ class SecurityIT {
         assertThat(alicesOrders.get("/actuator/metrics").status()).isEqualTo(403);
         assertThat(state()).isEqualTo(before);
 
-        // The admin holds the operator role too.
+        // The admin holds the operator role too. A reason longer than the record keeps is refused and changes nothing.
         assertThat(orders.get("/actuator/metrics").status()).isEqualTo(200);
+        Http.Response tooLong = portfolios.post("/api/v1/accounts/" + bobsAccount + "/freeze",
+                "{\"reason\":\"" + "x".repeat(256) + "\"}");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body().path("type").asText()).isEqualTo("urn:bourse:problem:invalid-request");
+        assertThat(portfolios.get("/api/v1/accounts/" + bobsAccount).body().path("frozen").asBoolean()).isFalse();
         assertThat(portfolios.post("/api/v1/accounts/" + bobsAccount + "/freeze", "{\"reason\":\"review\"}").status())
                 .isEqualTo(202);
         assertThat(portfolios.post("/api/v1/accounts/" + bobsAccount + "/unfreeze", "{}").status()).isEqualTo(202);

@@ -189,7 +189,7 @@ class AccountController {
     @PostMapping("/{accountId}/freeze")
     ResponseEntity<Void> freeze(@Parameter(description = ACCOUNT_ID, example = ACCOUNT_EXAMPLE)
                                 @PathVariable String accountId,
-                                @RequestBody(required = false) FreezeRequest request) {
+                                @Valid @RequestBody(required = false) FreezeRequest request) {
         commands.sendAndWait(new FreezeAccount(accountId, request == null ? null : request.reason()));
         return ResponseEntity.accepted().build();
     }
