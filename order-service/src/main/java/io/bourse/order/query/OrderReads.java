@@ -13,7 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -37,11 +39,7 @@ public class OrderReads {
 
     /** The book's depth, {@code depth} levels a side; empty when the symbol is not listed. */
     public Optional<OrderBookDepth> depth(String symbol, int depth) {
-        if (!listed(symbol)) {
-            return Optional.empty();
-        }
-        return Optional.of(new OrderBookDepth(symbol, levels(symbol, Side.BUY, "desc", depth),
-                levels(symbol, Side.SELL, "asc", depth)));
+        return listed(symbol) ? Optional.of(depthOfListed(symbol, depth)) : Optional.empty();
     }
 
     public boolean listed(String symbol) {
@@ -49,18 +47,29 @@ public class OrderReads {
                 "select exists (select 1 from instruments where symbol = ?)", Boolean.class, symbol));
     }
 
-    // Only limit orders rest on the book (see the book's rule), so an open market order adds no depth.
-    private List<OrderBookDepth.Level> levels(String symbol, Side side, String bestFirst, int depth) {
-        return jdbc.query("""
-                select limit_price, sum(remaining_quantity) as quantity, count(*) as order_count
-                from orders
-                where symbol = ? and side = ? and order_type = 'LIMIT' and status in %s
-                group by limit_price
-                order by limit_price %s
-                limit ?""".formatted(NOT_DONE, bestFirst),
-                (rs, row) -> new OrderBookDepth.Level(rs.getBigDecimal("limit_price"), rs.getLong("quantity"),
-                        rs.getInt("order_count")),
-                symbol, side.name(), depth);
+    /**
+     * The depth of a book known to be listed, both sides in one statement. Only limit orders rest on the book (see
+     * the book's rule), so an open market order adds no depth.
+     */
+    public OrderBookDepth depthOfListed(String symbol, int depth) {
+        String side = """
+                (select side, limit_price, sum(remaining_quantity) as quantity, count(*) as order_count
+                 from orders
+                 where symbol = ? and side = '%s' and order_type = 'LIMIT' and status in %s
+                 group by side, limit_price
+                 order by limit_price %s
+                 limit ?)""";
+        List<OrderBookDepth.Level> bids = new ArrayList<>();
+        List<OrderBookDepth.Level> asks = new ArrayList<>();
+        jdbc.query(side.formatted(Side.BUY, NOT_DONE, "desc") + " union all " + side.formatted(Side.SELL, NOT_DONE,
+                "asc"), (ResultSet rs) -> {
+            OrderBookDepth.Level level = new OrderBookDepth.Level(rs.getBigDecimal("limit_price"),
+                    rs.getLong("quantity"), rs.getInt("order_count"));
+            (Side.BUY.name().equals(rs.getString("side")) ? bids : asks).add(level);
+        }, symbol, depth, symbol, depth);
+        bids.sort(Comparator.comparing(OrderBookDepth.Level::price).reversed());
+        asks.sort(Comparator.comparing(OrderBookDepth.Level::price));
+        return new OrderBookDepth(symbol, bids, asks);
     }
 
     public Optional<OrderView> order(String orderId) {

@@ -77,22 +77,23 @@ final class OrderRows {
                     trade.buyerAccountId(), trade.sellerAccountId(), utc(trade.executedAt()), trade.bookSequence()})
                     .toList());
         }
-        Set<String> symbols = new HashSet<>();
+        Set<String> books = new HashSet<>();
         List<String> changed = new ArrayList<>();
         orders.values().forEach(order -> {
             if (order.placing != null || order.changed) {
-                symbols.add(order.symbol);
                 changed.add(order.orderId);
+                if (order.onBook() != order.onBookBefore) {
+                    books.add(order.symbol);
+                }
             }
         });
-        trades.forEach(trade -> symbols.add(trade.symbol()));
-        listener.written(symbols, changed, trades);
+        listener.written(books, changed, trades);
     }
 
     private Map<String, Order> stored(List<String> orderIds) {
         Map<String, Order> orders = new HashMap<>();
         BatchWrites.readRows(jdbc, """
-                select order_id, symbol, quantity, filled_quantity, remaining_quantity, filled_notional, average_fill_price,
+                select order_id, symbol, order_type, quantity, filled_quantity, remaining_quantity, filled_notional, average_fill_price,
                        status, reject_reason, cancel_reason, updated_at, last_sequence
                 from orders where order_id = any(?)""", orderIds, rs -> {
             Order order = new Order(rs.getString("order_id"), rs.getString("symbol"), rs.getLong("quantity"),
@@ -102,9 +103,11 @@ final class OrderRows {
             order.filledNotional = rs.getBigDecimal("filled_notional");
             order.averageFillPrice = rs.getBigDecimal("average_fill_price");
             order.status = OrderStatus.valueOf(rs.getString("status"));
+            order.limit = "LIMIT".equals(rs.getString("order_type"));
             order.rejectReason = rs.getString("reject_reason");
             order.cancelReason = rs.getString("cancel_reason");
             order.updatedAt = rs.getObject("updated_at", OffsetDateTime.class).toInstant();
+            order.onBookBefore = order.onBook();
             orders.put(order.orderId, order);
         });
         return orders;
@@ -168,6 +171,9 @@ final class OrderRows {
         private BigDecimal filledNotional = BigDecimal.ZERO;
         private BigDecimal averageFillPrice;
         private OrderStatus status = OrderStatus.NEW;
+        private boolean limit;
+        /** What the order rested on its book with before this batch: the depth changes where this does. */
+        private long onBookBefore;
         private String rejectReason;
         private String cancelReason;
         private Instant updatedAt;
@@ -186,10 +192,17 @@ final class OrderRows {
 
         static Order placed(String orderId, long quantity, long sequence, Placing placing) {
             Order order = new Order(orderId, placing.symbol(), quantity, sequence, placing);
+            order.limit = "LIMIT".equals(placing.type());
             order.placedSequence = sequence;
             order.remainingQuantity = quantity;
             order.updatedAt = placing.placedAt();
             return order;
+        }
+
+        /** The quantity the order rests with on its book: only a limit order that is open rests (the book's rule). */
+        long onBook() {
+            return limit && (status == OrderStatus.OPEN || status == OrderStatus.PARTIALLY_FILLED)
+                    ? remainingQuantity : 0;
         }
 
         void accepted(Instant at) {

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * What one batch of the order views changed, told within the batch's transaction once its rows are written: the
- * symbols whose books changed, the orders that changed, and the trades recorded, in the books' order.
+ * symbols whose books' depth changed, the orders that changed, and the trades recorded, in the books' order.
  */
 public interface OrderViewChanges {
 

@@ -86,11 +86,12 @@ class OrderStreams implements OrderViewChanges {
                 depths.computeIfAbsent(symbol, s -> new ArrayList<>()).add(depth);
             }
         }
-        deepest.forEach((symbol, max) -> reads.depth(symbol, max).ifPresent(book -> {
+        deepest.forEach((symbol, max) -> {
+            OrderBookDepth book = reads.depthOfListed(symbol, max);
             for (int depth : depths.get(symbol)) {
                 out.publishState(book(symbol, depth), "depth", OrderBookResponse.of(cut(book, depth)));
             }
-        }));
+        });
     }
 
     static OrderBookDepth cut(OrderBookDepth book, int depth) {
