@@ -146,7 +146,25 @@ class ApiContractIT {
                 });
             });
         }));
-        assertThat(operations).hasSize(17);
+        assertThat(operations).hasSize(22);
+    }
+
+    /** A stream is documented as one: its answer is text/event-stream, and a full service says so with 503. */
+    @Test
+    void everyStreamIsDocumentedAsServerSentEvents() {
+        List<String> streams = new ArrayList<>();
+        documents.forEach((service, document) -> document.path("paths").fields().forEachRemaining(path -> {
+            if (path.getKey().startsWith("/api/v1/streams/")) {
+                JsonNode responses = path.getValue().path("get").path("responses");
+                streams.add(service + " " + path.getKey());
+                assertThat(responses.path("200").path("content").has("text/event-stream")).as(path.getKey()).isTrue();
+                assertThat(problemTypes(path.getValue().path("get"), "503")).as(path.getKey())
+                        .contains(PROBLEM + "too-many-streams");
+            }
+        }));
+        assertThat(streams).containsExactlyInAnyOrder("order /api/v1/streams/order-books/{symbol}",
+                "order /api/v1/streams/trades", "order /api/v1/streams/orders",
+                "portfolio /api/v1/streams/accounts/{accountId}", "settlement /api/v1/streams/settlements");
     }
 
     /** The problems a service answers with are among those its document lists for the operation. */

@@ -51,6 +51,7 @@ class StreamController {
     @ApiResponse(responseCode = "200", description = "The stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @ProblemType(status = 404, code = "INSTRUMENT_NOT_FOUND", when = "the symbol is not listed")
+    @ProblemType(status = 503, code = "TOO_MANY_STREAMS", when = "the service serves as many streams as it may")
     @GetMapping(path = "/api/v1/streams/order-books/{symbol}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<String>> book(
             @Parameter(description = "The instrument", example = "ACME") @PathVariable String symbol,
@@ -68,6 +69,7 @@ class StreamController {
     @ApiResponse(responseCode = "200", description = "The stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @ProblemType(status = 404, code = "INSTRUMENT_NOT_FOUND", when = "the symbol is not listed")
+    @ProblemType(status = 503, code = "TOO_MANY_STREAMS", when = "the service serves as many streams as it may")
     @GetMapping(path = "/api/v1/streams/trades", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<String>> tape(
             @Parameter(description = "The instrument; every instrument without it", example = "ACME")
@@ -89,6 +91,7 @@ class StreamController {
     @ApiResponse(responseCode = "200", description = "The stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @ProblemType(status = 404, code = "ACCOUNT_NOT_FOUND", when = "the account is not open or not the caller's")
+    @ProblemType(status = 503, code = "TOO_MANY_STREAMS", when = "the service serves as many streams as it may")
     @GetMapping(path = "/api/v1/streams/orders", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<String>> orders(
             @Parameter(description = "One of the caller's accounts") @RequestParam String accountId,

@@ -42,6 +42,7 @@ class AccountStreamController {
     @ApiResponse(responseCode = "200", description = "The stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @ProblemType(status = 404, code = "ACCOUNT_NOT_FOUND", when = "the account is not open or not the caller's")
+    @ProblemType(status = 503, code = "TOO_MANY_STREAMS", when = "the service serves as many streams as it may")
     @GetMapping(path = "/api/v1/streams/accounts/{accountId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<String>> account(
             @Parameter(description = AccountController.ACCOUNT_ID, example = AccountController.ACCOUNT_EXAMPLE)

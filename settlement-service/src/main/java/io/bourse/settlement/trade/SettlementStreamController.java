@@ -43,6 +43,7 @@ class SettlementStreamController {
     @ApiResponse(responseCode = "200", description = "The stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @ProblemType(status = 404, code = "ACCOUNT_NOT_FOUND", when = "the account is not open or not the caller's")
+    @ProblemType(status = 503, code = "TOO_MANY_STREAMS", when = "the service serves as many streams as it may")
     @GetMapping(path = "/api/v1/streams/settlements", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<String>> settlements(
             @Parameter(description = "One of the caller's accounts") @RequestParam String accountId,
