@@ -76,8 +76,8 @@ record Options(URI order, URI portfolio, URI settlement, URI issuer, int symbols
                   --ceiling=true --ceiling-seconds=3 --ceiling-records=200000
                   --out=benchmarks/results/flow-<time>.json       the JSON report; the chart goes beside it
                   --request-timeout=30 --http-threads=16
-                  --stream-subscribers=0                          clients that watch the streams through the run,
-                                                                  half the tape and half the books of the symbols
+                  --stream-subscribers=0                          clients that watch the streams through the run:
+                                                                  half the whole tape, half one book each
                 """;
     }
 

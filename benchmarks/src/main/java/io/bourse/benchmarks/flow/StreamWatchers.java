@@ -16,8 +16,8 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Clients that watch the order-service's streams through the run, as trading programs do: half the public tape of a
- * symbol, half its book. Counts what they receive, and how long each trade took from its execution (stamped by the
+ * Clients that watch the order-service's streams through the run, as trading programs do: half the public tape of
+ * every symbol (so each trade goes to all of them), half the book of one symbol each. Counts what they receive, and how long each trade took from its execution (stamped by the
  * book as it matched, before the commit) to its arrival on a client; every client and the services share this
  * machine's clock.
  */
@@ -43,8 +43,7 @@ final class StreamWatchers implements AutoCloseable {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int i = 0; i < count; i++) {
             String symbol = symbols.get((i / 2) % symbols.size());
-            String path = i % 2 == 0 ? "/api/v1/streams/trades?symbol=" + symbol
-                    : "/api/v1/streams/order-books/" + symbol;
+            String path = i % 2 == 0 ? "/api/v1/streams/trades" : "/api/v1/streams/order-books/" + symbol;
             HttpResponse<Stream<String>> response = client.send(HttpRequest.newBuilder(order.resolve(path))
                     .header("Accept", "text/event-stream").header("Authorization", bearer).GET().build(),
                     HttpResponse.BodyHandlers.ofLines());
