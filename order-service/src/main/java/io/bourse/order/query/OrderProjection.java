@@ -1,25 +1,16 @@
 package io.bourse.order.query;
 
-import io.bourse.events.order.CancelReason;
 import io.bourse.events.order.OrderAccepted;
 import io.bourse.events.order.OrderCancelled;
 import io.bourse.events.order.OrderExpired;
 import io.bourse.events.order.OrderFilled;
 import io.bourse.events.order.OrderPlaced;
 import io.bourse.events.order.OrderRejected;
-import io.bourse.events.order.OrderType;
-import io.bourse.events.order.RejectReason;
-import io.bourse.events.order.Side;
-import io.bourse.events.order.TimeInForce;
 import io.bourse.events.order.TradeExecuted;
 import io.bourse.order.OrderStatus;
 import io.bourse.platform.messaging.BatchWrites;
 import io.bourse.platform.operations.BusinessCounter;
 import io.bourse.platform.web.PageRequest;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,23 +40,28 @@ public class OrderProjection {
     public static final String PROCESSING_GROUP = "order-views";
 
     private final JdbcTemplate jdbc;
+    private final OrderReads reads;
+    private final OrderViewChanges changes;
     private final BusinessCounter orders;
     private final BusinessCounter trades;
 
-    public OrderProjection(JdbcTemplate jdbc, MeterRegistry registry) {
+    public OrderProjection(JdbcTemplate jdbc, OrderReads reads, OrderViewChanges changes, MeterRegistry registry) {
         this.jdbc = jdbc;
+        this.reads = reads;
+        this.changes = changes;
         this.orders = new BusinessCounter(registry, "bourse.orders", "outcome",
                 "Orders by what happened to them: placed, accepted, rejected, filled, cancelled, expired");
         this.trades = new BusinessCounter(registry, "bourse.trades", "symbol", "Trades executed, per symbol");
     }
 
     private OrderRows batch() {
-        return BatchWrites.of(this, () -> new OrderRows(jdbc), OrderRows::write);
+        return BatchWrites.of(this, () -> new OrderRows(jdbc, changes), OrderRows::write);
     }
 
     /** A replay rebuilds orders and trades from the books' events. */
     @ResetHandler
     void reset() {
+        changes.rebuilding();
         jdbc.update("delete from trades");
         jdbc.update("delete from orders");
     }
@@ -97,9 +93,8 @@ public class OrderProjection {
         for (String orderId : List.of(event.buyOrderId(), event.sellOrderId())) {
             rows.change(orderId, sequence, order -> order.filled(event.quantity(), event.price(), event.executedAt()));
         }
-        rows.trade(event.tradeId(), event.symbol(), event.price(), event.quantity(), event.buyOrderId(),
-                event.sellOrderId(), event.buyerAccountId(), event.sellerAccountId(),
-                OrderRows.utc(event.executedAt()), sequence);
+        rows.trade(new TradeView(event.tradeId(), event.symbol(), event.price(), event.quantity(), event.buyOrderId(),
+                event.sellOrderId(), event.buyerAccountId(), event.sellerAccountId(), event.executedAt(), sequence));
     }
 
     @EventHandler
@@ -147,17 +142,12 @@ public class OrderProjection {
         arguments.add(page.rowsToRead());
         return jdbc.query("select * from trades where (" + filter + ")" + after
                         + " order by executed_at desc, book_sequence desc, trade_id desc limit ?",
-                (rs, row) -> new TradeView(rs.getString("trade_id"), rs.getString("symbol"),
-                        rs.getBigDecimal("price"), rs.getLong("quantity"), rs.getString("buy_order_id"),
-                        rs.getString("sell_order_id"), rs.getString("buyer_account_id"),
-                        rs.getString("seller_account_id"), instant(rs, "executed_at"), rs.getLong("book_sequence")),
-                arguments.toArray());
+                OrderReads::trade, arguments.toArray());
     }
 
     @QueryHandler
     Optional<OrderView> handle(FindOrder query) {
-        return jdbc.query("select * from orders where order_id = ?", OrderProjection::order, query.orderId())
-                .stream().findFirst();
+        return reads.order(query.orderId());
     }
 
     @QueryHandler
@@ -180,49 +170,11 @@ public class OrderProjection {
         }
         sql.append(" order by created_at desc, order_id desc limit ?");
         args.add(page.rowsToRead());
-        return jdbc.query(sql.toString(), OrderProjection::order, args.toArray());
+        return jdbc.query(sql.toString(), OrderReads::order, args.toArray());
     }
 
     @QueryHandler
     Optional<OrderBookDepth> handle(FetchOrderBookDepth query) {
-        Boolean listed = jdbc.queryForObject("select exists (select 1 from instruments where symbol = ?)",
-                Boolean.class, query.symbol());
-        if (!Boolean.TRUE.equals(listed)) {
-            return Optional.empty();
-        }
-        return Optional.of(new OrderBookDepth(query.symbol(),
-                levels(query.symbol(), Side.BUY, "desc", query.depth()),
-                levels(query.symbol(), Side.SELL, "asc", query.depth())));
-    }
-
-    // Only limit orders rest on the book (see the book's rule), so an open market order adds no depth.
-    private List<OrderBookDepth.Level> levels(String symbol, Side side, String bestFirst, int depth) {
-        return jdbc.query("""
-                select limit_price, sum(remaining_quantity) as quantity, count(*) as order_count
-                from orders
-                where symbol = ? and side = ? and order_type = 'LIMIT' and status in ('OPEN', 'PARTIALLY_FILLED')
-                group by limit_price
-                order by limit_price %s
-                limit ?""".formatted(bestFirst),
-                (rs, row) -> new OrderBookDepth.Level(rs.getBigDecimal("limit_price"), rs.getLong("quantity"),
-                        rs.getInt("order_count")),
-                symbol, side.name(), depth);
-    }
-
-    private static OrderView order(ResultSet rs, int row) throws SQLException {
-        String rejectReason = rs.getString("reject_reason");
-        return new OrderView(rs.getString("order_id"), rs.getString("client_order_id"), rs.getString("account_id"),
-                rs.getString("symbol"), Side.valueOf(rs.getString("side")),
-                OrderType.valueOf(rs.getString("order_type")),
-                TimeInForce.valueOf(rs.getString("time_in_force")), rs.getLong("quantity"),
-                rs.getLong("filled_quantity"), rs.getBigDecimal("average_fill_price"), rs.getBigDecimal("limit_price"),
-                OrderStatus.valueOf(rs.getString("status")),
-                rejectReason == null ? null : RejectReason.valueOf(rejectReason),
-                rs.getString("cancel_reason") == null ? null : CancelReason.valueOf(rs.getString("cancel_reason")),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
+        return reads.depth(query.symbol(), query.depth());
     }
 }

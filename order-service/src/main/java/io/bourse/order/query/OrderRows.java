@@ -9,8 +9,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -24,11 +26,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class OrderRows {
 
     private final JdbcTemplate jdbc;
+    private final OrderViewChanges listener;
     private final List<Change> changes = new ArrayList<>();
-    private final List<Object[]> trades = new ArrayList<>();
+    private final List<TradeView> trades = new ArrayList<>();
 
-    OrderRows(JdbcTemplate jdbc) {
+    OrderRows(JdbcTemplate jdbc, OrderViewChanges listener) {
         this.jdbc = jdbc;
+        this.listener = listener;
     }
 
     /** Adds the order as placed, unless it is stored already. */
@@ -42,8 +46,8 @@ final class OrderRows {
     }
 
     /** Records a trade, unless it is recorded already. */
-    void trade(Object... row) {
-        trades.add(row);
+    void trade(TradeView trade) {
+        trades.add(trade);
     }
 
     void write() {
@@ -68,18 +72,31 @@ final class OrderRows {
                     insert into trades (trade_id, symbol, price, quantity, buy_order_id, sell_order_id,
                                         buyer_account_id, seller_account_id, executed_at, book_sequence)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    on conflict do nothing""", trades);
+                    on conflict do nothing""", trades.stream().map(trade -> new Object[] {trade.tradeId(),
+                    trade.symbol(), trade.price(), trade.quantity(), trade.buyOrderId(), trade.sellOrderId(),
+                    trade.buyerAccountId(), trade.sellerAccountId(), utc(trade.executedAt()), trade.bookSequence()})
+                    .toList());
         }
+        Set<String> symbols = new HashSet<>();
+        List<String> changed = new ArrayList<>();
+        orders.values().forEach(order -> {
+            if (order.placing != null || order.changed) {
+                symbols.add(order.symbol);
+                changed.add(order.orderId);
+            }
+        });
+        trades.forEach(trade -> symbols.add(trade.symbol()));
+        listener.written(symbols, changed, trades);
     }
 
     private Map<String, Order> stored(List<String> orderIds) {
         Map<String, Order> orders = new HashMap<>();
         BatchWrites.readRows(jdbc, """
-                select order_id, quantity, filled_quantity, remaining_quantity, filled_notional, average_fill_price,
+                select order_id, symbol, quantity, filled_quantity, remaining_quantity, filled_notional, average_fill_price,
                        status, reject_reason, cancel_reason, updated_at, last_sequence
                 from orders where order_id = any(?)""", orderIds, rs -> {
-            Order order = new Order(rs.getString("order_id"), rs.getLong("quantity"), rs.getLong("last_sequence"),
-                    null);
+            Order order = new Order(rs.getString("order_id"), rs.getString("symbol"), rs.getLong("quantity"),
+                    rs.getLong("last_sequence"), null);
             order.filledQuantity = rs.getLong("filled_quantity");
             order.remainingQuantity = rs.getLong("remaining_quantity");
             order.filledNotional = rs.getBigDecimal("filled_notional");
@@ -142,6 +159,7 @@ final class OrderRows {
     static final class Order {
 
         private final String orderId;
+        private final String symbol;
         private final long quantity;
         private final Placing placing;
         private long filledQuantity;
@@ -155,15 +173,16 @@ final class OrderRows {
         private long lastSequence;
         private boolean changed;
 
-        private Order(String orderId, long quantity, long lastSequence, Placing placing) {
+        private Order(String orderId, String symbol, long quantity, long lastSequence, Placing placing) {
             this.orderId = orderId;
+            this.symbol = symbol;
             this.quantity = quantity;
             this.lastSequence = lastSequence;
             this.placing = placing;
         }
 
         static Order placed(String orderId, long quantity, long sequence, Placing placing) {
-            Order order = new Order(orderId, quantity, sequence, placing);
+            Order order = new Order(orderId, placing.symbol(), quantity, sequence, placing);
             order.remainingQuantity = quantity;
             order.updatedAt = placing.placedAt();
             return order;

@@ -48,8 +48,8 @@ class AccountController {
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     // A positive decimal: at least one non-zero digit; the asset's scale is enforced when the command is handled.
     private static final String POSITIVE_DECIMAL = "(?=.*[1-9])\\d{1,18}(\\.\\d{1,18})?";
-    private static final String ACCOUNT_ID = "The account's id, as opening it answered";
-    private static final String ACCOUNT_EXAMPLE = "3f2b8c1e-6a4d-4e2f-9b7a-1c5d8e9f0a21";
+    static final String ACCOUNT_ID = "The account's id, as opening it answered";
+    static final String ACCOUNT_EXAMPLE = "3f2b8c1e-6a4d-4e2f-9b7a-1c5d8e9f0a21";
     private static final String KEY = "Makes a repeat safe: the same key and body get the first answer";
 
     private final CommandGateway commands;

@@ -9,6 +9,7 @@ import io.bourse.events.portfolio.AssetDeposited;
 import io.bourse.events.portfolio.AssetWithdrawn;
 import io.bourse.events.portfolio.FundsReleased;
 import io.bourse.events.portfolio.FundsReserved;
+import io.bourse.events.portfolio.TradeLegRejected;
 import io.bourse.events.portfolio.TradeLegReversed;
 import io.bourse.events.portfolio.TradeLegSettled;
 import io.bourse.platform.messaging.BatchWrites;
@@ -45,13 +46,19 @@ import org.springframework.stereotype.Component;
 public class AccountProjection {
 
     private final JdbcTemplate jdbc;
+    private final AccountStreams streams;
 
-    public AccountProjection(JdbcTemplate jdbc) {
+    public AccountProjection(JdbcTemplate jdbc, AccountStreams streams) {
         this.jdbc = jdbc;
+        this.streams = streams;
     }
 
+    /** The batch's rows, written as it prepares to commit; then what they changed goes to the account streams. */
     private AccountRows batch() {
-        return BatchWrites.of(this, () -> new AccountRows(jdbc), AccountRows::write);
+        return BatchWrites.of(this, () -> new AccountRows(jdbc), rows -> {
+            rows.write();
+            streams.written(rows.written(), rows.legs(), accountId -> handle(new FindAccount(accountId)));
+        });
     }
 
     @EventHandler
@@ -91,6 +98,7 @@ public class AccountProjection {
     void on(TradeLegSettled event, @SequenceNumber long sequence) {
         BigDecimal units = BigDecimal.valueOf(event.quantity());
         batch().change(event.accountId(), sequence, account -> {
+            account.settlementLeg(AccountStreams.SettlementLeg.settled(event));
             if (event.side() == Side.BUY) {
                 account.adjust(Assets.CASH, BigDecimal.ZERO, event.cashAmount().negate());
                 account.adjust(event.symbol(), units, BigDecimal.ZERO);
@@ -113,6 +121,7 @@ public class AccountProjection {
             if (!event.undone()) {
                 return;
             }
+            account.settlementLeg(AccountStreams.SettlementLeg.reversed(event));
             if (event.side() == Side.BUY) {
                 account.adjust(event.symbol(), units.negate(), BigDecimal.ZERO);
                 account.adjust(Assets.CASH, event.cashAmount(), BigDecimal.ZERO);
@@ -127,6 +136,13 @@ public class AccountProjection {
                 }
             }
         });
+    }
+
+    /** Nothing moved; only the account's stream hears of it. */
+    @EventHandler
+    void on(TradeLegRejected event, @SequenceNumber long sequence) {
+        batch().change(event.accountId(), sequence,
+                account -> account.settlementLeg(AccountStreams.SettlementLeg.rejected(event)));
     }
 
     @EventHandler
@@ -165,6 +181,7 @@ public class AccountProjection {
 
     @ResetHandler
     void reset() {
+        streams.rebuilding();
         jdbc.update("delete from position_sale");
         jdbc.update("delete from position_view");
         jdbc.update("delete from balance_view");

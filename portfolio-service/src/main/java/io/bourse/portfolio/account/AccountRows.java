@@ -9,8 +9,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -24,6 +26,8 @@ final class AccountRows {
 
     private final JdbcTemplate jdbc;
     private final List<Change> changes = new ArrayList<>();
+    private final Set<String> written = new LinkedHashSet<>();
+    private final List<AccountStreams.SettlementLeg> legs = new ArrayList<>();
     /** The sales this batch settles, by leg id. */
     private final Map<String, Sale> sales = new LinkedHashMap<>();
 
@@ -39,6 +43,16 @@ final class AccountRows {
     /** Changes the account, unless this event was applied to it before. */
     void change(String accountId, long sequence, Consumer<Account> change) {
         changes.add(new Change(accountId, sequence, null, change));
+    }
+
+    /** The accounts this batch opened or changed, once {@link #write()} has stored them. */
+    Set<String> written() {
+        return written;
+    }
+
+    /** The settlement legs this batch applied, in order, once {@link #write()} has stored them. */
+    List<AccountStreams.SettlementLeg> legs() {
+        return legs;
     }
 
     void write() {
@@ -60,6 +74,8 @@ final class AccountRows {
             }
         }
         store(accounts.values());
+        accounts.values().stream().filter(account -> account.changed || account.opening != null)
+                .forEach(account -> written.add(account.accountId));
     }
 
     private Map<String, Account> load(List<String> accountIds) {
@@ -170,6 +186,11 @@ final class AccountRows {
 
         void frozen(boolean frozen) {
             this.frozen = frozen;
+        }
+
+        /** A settlement leg of this account the batch applied, for the account's stream. */
+        void settlementLeg(AccountStreams.SettlementLeg leg) {
+            legs.add(leg);
         }
 
         /** Adds to the asset's available and reserved amounts (either may be negative). */

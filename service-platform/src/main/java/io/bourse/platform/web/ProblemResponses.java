@@ -5,6 +5,7 @@ import io.bourse.platform.commandbus.Causes;
 import io.bourse.platform.commandbus.CommandBusOverloadedException;
 import io.bourse.platform.security.CallerLimitExceededException;
 import io.bourse.platform.security.RequestBodyTooLargeException;
+import io.bourse.platform.streams.TooManyStreamsException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.Arrays;
@@ -81,6 +82,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
      * More is asked of the service than it takes on: answered at once, so the client backs off for a moment rather
      * than waiting on a queue that only grows.
      */
+    @ExceptionHandler(TooManyStreamsException.class)
+    ResponseEntity<Object> tooManyStreams(TooManyStreamsException e) {
+        return withRetryAfter(problem(HttpStatus.SERVICE_UNAVAILABLE, "TOO_MANY_STREAMS", e.getMessage(), null),
+                RETRY_AFTER_SECONDS);
+    }
+
     @ExceptionHandler(CommandBusOverloadedException.class)
     ResponseEntity<Object> overloaded(CommandBusOverloadedException e) {
         return withRetryAfter(problem(HttpStatus.SERVICE_UNAVAILABLE, "OVERLOADED",

@@ -7,6 +7,7 @@ import io.bourse.events.settlement.SettlementStarted;
 import io.bourse.events.settlement.TradeSettled;
 import io.bourse.platform.messaging.BatchWrites;
 import io.bourse.platform.operations.BusinessCounter;
+import io.bourse.platform.streams.LiveStreams;
 import io.bourse.platform.web.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +45,9 @@ public class SettlementProjection {
 
     public static final String PROCESSING_GROUP = "settlements";
 
+    /** The stream of each account's settlements. */
+    static final String STREAM = "settlements";
+
     private static final String SETTLED = "update settlements set status = 'SETTLED', settled_at = ?"
             + " where trade_id = ? and status = 'PENDING'";
     private static final String FAILED = "update settlements set status = 'FAILED', failure_reason = ?, failed_at = ?"
@@ -52,10 +57,12 @@ public class SettlementProjection {
     private static final String PARKED = "update settlements set parked_at = ? where trade_id = ?";
 
     private final JdbcTemplate jdbc;
+    private final LiveStreams live;
     private final BusinessCounter settlements;
 
-    public SettlementProjection(JdbcTemplate jdbc, MeterRegistry registry) {
+    public SettlementProjection(JdbcTemplate jdbc, LiveStreams live, MeterRegistry registry) {
         this.jdbc = jdbc;
+        this.live = live;
         this.settlements = new BusinessCounter(registry, "bourse.settlements", "status",
                 "Settlements by what happened to them: started, settled, failed, overdue, parked");
     }
@@ -126,6 +133,35 @@ public class SettlementProjection {
                 jdbc.batchUpdate(sql, rows);
             }
         });
+        publish(changes);
+    }
+
+    /**
+     * Each settlement the batch changed, as it now stands, to the streams of its buyer and its seller that someone
+     * watches; each sees the other side unnamed, as the REST reads show it.
+     */
+    private void publish(Changes changes) {
+        LiveStreams.Publications out = live.publications();
+        Set<String> watched = out.watchedKeys(STREAM);
+        if (watched.isEmpty()) {
+            return;
+        }
+        Set<String> tradeIds = new LinkedHashSet<>(changes.started.keySet());
+        changes.updates.values().forEach(updates -> updates.forEach(update -> tradeIds.add(update.tradeId())));
+        BatchWrites.readRows(jdbc, "select * from settlements where trade_id = any(?) order by seq", tradeIds,
+                rs -> {
+                    SettlementView settlement = settlement(rs, 0);
+                    for (String account : List.of(settlement.buyerAccountId(), settlement.sellerAccountId())) {
+                        if (watched.contains(account)) {
+                            out.publish(topic(account), "settlement",
+                                    SettlementResponse.of(settlement, Set.of(account)::contains));
+                        }
+                    }
+                });
+    }
+
+    static String topic(String accountId) {
+        return LiveStreams.topic(STREAM, accountId);
     }
 
     /** What one batch changes. */
@@ -198,6 +234,7 @@ public class SettlementProjection {
 
     @ResetHandler
     void reset() {
+        live.endAll(STREAM, "replay", "the settlements view is being rebuilt");
         jdbc.update("delete from settlements");
     }
 
@@ -205,6 +242,12 @@ public class SettlementProjection {
     Optional<SettlementView> handle(FindSettlement query) {
         return jdbc.query("select * from settlements where trade_id = ?", SettlementProjection::settlement,
                 query.tradeId()).stream().findFirst();
+    }
+
+    /** The account's latest settlements, newest first. */
+    List<SettlementView> latest(String accountId, int limit) {
+        List<SettlementView> rows = handle(new FindSettlements(accountId, null, PageRequest.of(limit, null)));
+        return rows.subList(0, Math.min(limit, rows.size()));
     }
 
     @QueryHandler
