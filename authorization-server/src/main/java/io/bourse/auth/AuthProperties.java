@@ -35,6 +35,17 @@ public class AuthProperties {
      */
     private Resource signingKey;
 
+    /** Which browser pages of other origins may call the issuer's endpoints for programs (see {@link Cors}). */
+    private Cors cors = new Cors();
+
+    public Cors getCors() {
+        return cors;
+    }
+
+    public void setCors(Cors cors) {
+        this.cors = cors;
+    }
+
     public Resource getSigningKey() {
         return signingKey;
     }
@@ -170,6 +181,23 @@ public class AuthProperties {
 
         public void setPostLogoutRedirectUris(List<String> postLogoutRedirectUris) {
             this.postLogoutRedirectUris = postLogoutRedirectUris;
+        }
+    }
+
+    /**
+     * The browser pages of other origins (scheme, host and port) that may call the token endpoint, as the browser
+     * client's page does to exchange its code, and read the keys and discovery documents; none by default.
+     */
+    public static class Cors {
+
+        private List<String> allowedOrigins = List.of();
+
+        public List<String> getAllowedOrigins() {
+            return allowedOrigins;
+        }
+
+        public void setAllowedOrigins(List<String> allowedOrigins) {
+            this.allowedOrigins = allowedOrigins;
         }
     }
 }

@@ -1,9 +1,13 @@
 package io.bourse.auth;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -14,11 +18,19 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Two chains. The issuer's endpoints (authorize, token, keys, discovery, OpenID Connect): programs authenticate as
  * clients, and a browser that asks to authorize before its person has signed in is sent to the login page. Everything
  * else: the login page (Spring Security's own, with CSRF protection) and the health probes, open; the rest refused.
+ * <p>
+ * Browser pages of the origins named in {@code bourse.auth.cors.allowed-origins} (the trading screen) may call the
+ * endpoints meant for programs across origins: the token endpoint, where the browser client exchanges its code,
+ * and the keys, discovery, user info and revocation endpoints. Both chains answer for them, since a browser's
+ * preflight of the token endpoint is an OPTIONS request, which the issuer's own chain does not take.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityChains {
@@ -27,8 +39,9 @@ class SecurityChains {
 
     @Bean
     @Order(1)
-    SecurityFilterChain issuerEndpoints(HttpSecurity http) throws Exception {
-        http.oauth2AuthorizationServer(issuer -> {
+    SecurityFilterChain issuerEndpoints(HttpSecurity http, CorsConfigurationSource browserPages) throws Exception {
+        http.cors(cors -> cors.configurationSource(browserPages))
+                .oauth2AuthorizationServer(issuer -> {
                     http.securityMatcher(issuer.getEndpointsMatcher());
                     issuer.oidc(Customizer.withDefaults());
                 })
@@ -49,8 +62,9 @@ class SecurityChains {
 
     @Bean
     @Order(2)
-    SecurityFilterChain loginAndProbes(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain loginAndProbes(HttpSecurity http, CorsConfigurationSource browserPages) throws Exception {
+        http.cors(cors -> cors.configurationSource(browserPages))
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(LOGIN_PAGE, "/error").permitAll()
                         .anyRequest().denyAll())
@@ -60,5 +74,30 @@ class SecurityChains {
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), AnyRequestMatcher.INSTANCE));
         return http.build();
+    }
+
+    /**
+     * The endpoints a page calls with fetch(), for the allowed origins. The page authenticates as the public client
+     * by PKCE, never with a cookie, so no credentials are allowed; the login and authorization pages are navigated
+     * to, not fetched, and get no CORS at all.
+     */
+    @Bean
+    CorsConfigurationSource browserPages(AuthProperties properties) {
+        UrlBasedCorsConfigurationSource paths = new UrlBasedCorsConfigurationSource();
+        List<String> origins = properties.getCors().getAllowedOrigins();
+        if (origins.isEmpty()) {
+            return paths;
+        }
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(List.copyOf(origins));
+        cors.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.POST.name()));
+        cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE));
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(Duration.ofMinutes(30));
+        for (String path : List.of("/oauth2/token", "/oauth2/jwks", "/oauth2/revoke", "/userinfo",
+                "/.well-known/openid-configuration", "/.well-known/oauth-authorization-server")) {
+            paths.registerCorsConfiguration(path, cors);
+        }
+        return paths;
     }
 }

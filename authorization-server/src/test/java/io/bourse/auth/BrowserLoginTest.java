@@ -105,6 +105,49 @@ class BrowserLoginTest {
         assertThat(exchange.body()).contains("\"error\":\"invalid_grant\"").doesNotContain("access_token");
     }
 
+    @Test
+    void theScreensPageExchangesItsCodeAcrossOriginsAndNoOtherPageMay() throws Exception {
+        String screen = "http://127.0.0.1:8081";
+        HttpResponse<String> preflight = preflight("/oauth2/token", screen);
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(screen);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("")).contains("POST");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
+                .contains("content-type");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+
+        Pkce pkce = new Pkce();
+        String code = signIn("alice", "alice-password", authorizeUrl(UUID.randomUUID().toString(), pkce.challenge()))
+                .get("code");
+        // fetch() from the page: its origin named, no cookie of the issuer's sent.
+        HttpResponse<String> exchange = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(base() + "/oauth2/token"))
+                .header("Origin", screen)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "code", code,
+                        "redirect_uri", REDIRECT_URI, "client_id", CLIENT, "code_verifier", pkce.verifier()))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(exchange.statusCode()).as(exchange.body()).isEqualTo(200);
+        assertThat(exchange.headers().firstValue("Access-Control-Allow-Origin")).hasValue(screen);
+        assertThat(accessToken(exchange.body()).getSubject()).isEqualTo("alice");
+
+        HttpResponse<String> keys = preflight("/oauth2/jwks", "http://localhost:8081");
+        assertThat(keys.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8081");
+
+        HttpResponse<String> elsewhere = preflight("/oauth2/token", "http://127.0.0.1:9999");
+        assertThat(elsewhere.statusCode()).isEqualTo(403);
+        assertThat(elsewhere.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    private HttpResponse<String> preflight(String path, String origin) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + path))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", origin)
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "content-type").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The whole flow for one person; returns the token endpoint's answer. */
     private String signInAndGetToken(String user, String password) throws Exception {
         Pkce pkce = new Pkce();

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,7 @@ final class KnownProperties {
     private static final Pattern FIELD = Pattern.compile(
             "^\\s*private\\s+(?!static\\b)(?:final\\s+)?[\\w.<>,?\\[\\] ]+?\\s+(\\w+)\\s*[=;]", Pattern.MULTILINE);
     private static final Pattern ANNOTATION = Pattern.compile("@\\w+(\\([^)]*\\))?");
+    private static final Pattern NESTED_CLASS = Pattern.compile("\\bstatic\\s+class\\s+(\\w+)[^{]*\\{");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)[:}]");
 
     private final Set<String> properties;
@@ -119,11 +121,43 @@ final class KnownProperties {
                         while (field.find()) {
                             names.add(prefix.group(1) + "." + kebab(field.group(1)));
                         }
+                        names.addAll(nested(prefix.group(1), after));
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return names;
+    }
+
+    /**
+     * The properties of the nested classes a properties class holds in a field of its own
+     * ({@code private Cors cors = new Cors();} and {@code public static class Cors { private List<String>
+     * allowedOrigins; }} make {@code <prefix>.cors.allowed-origins}).
+     */
+    private static List<String> nested(String prefix, String code) {
+        List<String> names = new ArrayList<>();
+        Matcher nestedClass = NESTED_CLASS.matcher(code);
+        List<int[]> bodies = new ArrayList<>();
+        List<String> classNames = new ArrayList<>();
+        while (nestedClass.find()) {
+            classNames.add(nestedClass.group(1));
+            bodies.add(new int[] {nestedClass.end(), code.length()});
+        }
+        for (int i = 0; i + 1 < bodies.size(); i++) {
+            bodies.get(i)[1] = bodies.get(i + 1)[0];
+        }
+        for (int i = 0; i < classNames.size(); i++) {
+            Matcher holder = Pattern.compile("^\\s*private\\s+" + classNames.get(i) + "\\s+(\\w+)\\s*[=;]",
+                    Pattern.MULTILINE).matcher(code);
+            if (!holder.find()) {
+                continue;
+            }
+            Matcher field = FIELD.matcher(code.substring(bodies.get(i)[0], bodies.get(i)[1]));
+            while (field.find()) {
+                names.add(prefix + "." + kebab(holder.group(1)) + "." + kebab(field.group(1)));
+            }
         }
         return names;
     }

@@ -146,7 +146,7 @@ class ApiContractIT {
                 });
             });
         }));
-        assertThat(operations).hasSize(16);
+        assertThat(operations).hasSize(17);
     }
 
     /** The problems a service answers with are among those its document lists for the operation. */

@@ -43,6 +43,10 @@ final class Http {
         return new Http(baseUrl, tokens, null);
     }
 
+    String baseUrl() {
+        return baseUrl;
+    }
+
     String clientId() {
         return clientId;
     }

@@ -129,8 +129,12 @@ public final class LocalStack {
         say("Kafka       " + kafka.bootstrapServers());
         String issuer = services.stream().filter(service -> !service.usesInfrastructure()).findFirst()
                 .map(service -> "http://127.0.0.1:" + service.port()).orElseThrow();
+        // The trading screen is order-service's page: the other services and the issuer let it call them.
+        String screen = services.stream().filter(service -> service.name().equals("order-service")).findFirst()
+                .map(service -> "http://localhost:" + service.port() + ",http://127.0.0.1:" + service.port())
+                .orElseThrow();
         for (Service service : services) {
-            processes.add(launch(service, issuer));
+            processes.add(launch(service, issuer, screen));
         }
         for (Service service : services) {
             awaitHealthy(service);
@@ -151,7 +155,7 @@ public final class LocalStack {
         say("  logs                " + dataDirectory.resolve("logs"));
     }
 
-    private Process launch(Service service, String issuer) throws IOException {
+    private Process launch(Service service, String issuer, String screen) throws IOException {
         Path jar = serviceJar(service.name());
         String database = "bourse_" + service.name().replace("-service", "");
         List<String> command = new ArrayList<>();
@@ -175,10 +179,12 @@ public final class LocalStack {
                     "--spring.datasource.password=" + postgres.password(),
                     "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                     // The issuer may be on another port than the services' default: trust the one started here.
-                    "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer));
+                    "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
+                    "--bourse.security.cors.allowed-origins=" + screen));
         } else {
             // The issuer's name in its tokens, whichever address (localhost, 127.0.0.1) they were asked at.
             own.add("--spring.security.oauth2.authorizationserver.issuer=" + issuer);
+            own.add("--bourse.auth.cors.allowed-origins=" + screen);
         }
         List<String> extra = service.usesInfrastructure() ? serviceArguments : authArguments;
         command.addAll(withoutOverridden(own, extra));

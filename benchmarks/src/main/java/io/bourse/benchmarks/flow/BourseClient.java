@@ -261,6 +261,11 @@ final class BourseClient implements AutoCloseable {
         }
     }
 
+    /** The Authorization header's value for the caller. */
+    String bearer(String caller) throws IOException, InterruptedException {
+        return tokens.bearer(caller);
+    }
+
     private HttpRequest authorized(String caller, HttpRequest.Builder request)
             throws IOException, InterruptedException {
         return request.timeout(requestTimeout).header("Authorization", tokens.bearer(caller)).build();

@@ -99,6 +99,8 @@ public final class FlowBenchmark {
         List<Double> rates = options.steps();
         List<StepResult> steps = new ArrayList<>();
         RunResult.Warmup warmup = null;
+        StreamWatchers watchers = options.streamSubscribers() == 0 ? null : StreamWatchers.open(options.order(),
+                client.bearer(BourseClient.ADMIN), universe.symbols(), options.streamSubscribers());
         try (FlowTracker tracker = new FlowTracker(client, universe.accounts(), 8)) {
             OpenLoop loop = new OpenLoop(client, universe.symbols(), universe.accounts());
             Completion.Carry carry = Completion.Carry.NONE;
@@ -118,6 +120,9 @@ public final class FlowBenchmark {
             CostMeter.Sample before = meter.sample();
             for (int i = 0; i < rates.size(); i++) {
                 double rate = rates.get(i);
+                if (watchers != null) {
+                    watchers.mark();
+                }
                 OpenLoop.Intake intake = loop.run(workload(rate, i), rate, options.duration(), answerWait);
                 FlowTracker.Flow flow = tracker.follow(intake, carry, options.drainTimeout());
                 carry = flow.carry();
@@ -125,6 +130,11 @@ public final class FlowBenchmark {
                 CostMeter.Sample after = meter.sample();
                 CostMeter.Cost cost = CostMeter.between(before, after, intake.placeAccepted());
                 StepResult step = StepResult.of(i + 1, rate, intake, flow, cost, rule);
+                if (watchers != null) {
+                    String streams = "step " + (i + 1) + ": " + watchers.window().describe();
+                    out.println("  Streams: " + streams);
+                    notes.add(streams);
+                }
                 steps.add(step);
                 report.step(step, rates.size());
                 if (flow.readErrors() > 0) {
@@ -140,6 +150,10 @@ public final class FlowBenchmark {
                     break;
                 }
                 before = after;
+            }
+        } finally {
+            if (watchers != null) {
+                watchers.close();
             }
         }
 

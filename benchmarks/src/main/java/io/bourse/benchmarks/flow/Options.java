@@ -17,7 +17,7 @@ record Options(URI order, URI portfolio, URI settlement, URI issuer, int symbols
                List<Double> ramp, Duration duration, Duration warmup, Mix mix, long seed, Duration drainTimeout,
                Duration sustainDrain, double p99BoundMs, Map<String, Long> pids, String jdbc, String jdbcUser,
                String jdbcPassword, String kafka, boolean ceiling, Duration ceilingTime, int ceilingRecords,
-               Path out, Duration requestTimeout, int httpThreads, Map<String, String> given) {
+               Path out, Duration requestTimeout, int httpThreads, int streamSubscribers, Map<String, String> given) {
 
     private static final Map<String, String> DEFAULTS = defaults();
 
@@ -52,6 +52,7 @@ record Options(URI order, URI portfolio, URI settlement, URI issuer, int symbols
         defaults.put("out", "");
         defaults.put("request-timeout", "30");
         defaults.put("http-threads", "16");
+        defaults.put("stream-subscribers", "0");
         return defaults;
     }
 
@@ -75,6 +76,8 @@ record Options(URI order, URI portfolio, URI settlement, URI issuer, int symbols
                   --ceiling=true --ceiling-seconds=3 --ceiling-records=200000
                   --out=benchmarks/results/flow-<time>.json       the JSON report; the chart goes beside it
                   --request-timeout=30 --http-threads=16
+                  --stream-subscribers=0                          clients that watch the streams through the run,
+                                                                  half the tape and half the books of the symbols
                 """;
     }
 
@@ -108,7 +111,7 @@ record Options(URI order, URI portfolio, URI settlement, URI issuer, int symbols
                 value.get("jdbc-user"), value.get("jdbc-password"), value.get("kafka"),
                 bool(value, "ceiling"), seconds(value, "ceiling-seconds", false), positive(value, "ceiling-records"),
                 Path.of(out), seconds(value, "request-timeout", false), positive(value, "http-threads"),
-                Map.copyOf(given));
+                (int) integer(value, "stream-subscribers"), Map.copyOf(given));
         if (options.accounts < 2) {
             throw new IllegalArgumentException("--accounts must be at least 2: every trade has a buyer and a seller");
         }

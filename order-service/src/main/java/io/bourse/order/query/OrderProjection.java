@@ -6,6 +6,7 @@ import io.bourse.events.order.OrderExpired;
 import io.bourse.events.order.OrderFilled;
 import io.bourse.events.order.OrderPlaced;
 import io.bourse.events.order.OrderRejected;
+import io.bourse.events.order.ReservationReleaseDue;
 import io.bourse.events.order.TradeExecuted;
 import io.bourse.order.OrderStatus;
 import io.bourse.platform.messaging.BatchWrites;
@@ -116,6 +117,15 @@ public class OrderProjection {
         orders.count("expired", replay);
         batch().change(event.orderId(), sequence,
                 order -> order.finished(OrderStatus.EXPIRED, null, event.expiredAt()));
+    }
+
+    /**
+     * Changes nothing shown, but moves the order's last sequence to it: a hold given back after the order ended (its
+     * hold arrived late) is then still within the range its audit trail reads.
+     */
+    @EventHandler
+    void on(ReservationReleaseDue event, @SequenceNumber long sequence) {
+        batch().change(event.orderId(), sequence, order -> { });
     }
 
     @QueryHandler

@@ -118,15 +118,16 @@ final class OrderRows {
                 insert into orders (order_id, client_order_id, account_id, symbol, side, order_type, time_in_force,
                                     quantity, filled_quantity, remaining_quantity, filled_notional, average_fill_price,
                                     limit_price, status, reject_reason, cancel_reason, created_at, updated_at,
-                                    last_sequence)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    last_sequence, placed_sequence)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict do nothing""",
                 placed.stream().map(order -> new Object[] {order.orderId, order.placing.clientOrderId(),
                         order.placing.accountId(), order.placing.symbol(), order.placing.side(),
                         order.placing.type(), order.placing.timeInForce(), order.quantity, order.filledQuantity,
                         order.remainingQuantity, order.filledNotional, order.averageFillPrice,
                         order.placing.limitPrice(), order.status.name(), order.rejectReason, order.cancelReason,
-                        utc(order.placing.placedAt()), utc(order.updatedAt), order.lastSequence}).toList());
+                        utc(order.placing.placedAt()), utc(order.updatedAt), order.lastSequence,
+                        order.placedSequence}).toList());
     }
 
     private void update(List<Order> changed) {
@@ -171,6 +172,8 @@ final class OrderRows {
         private String cancelReason;
         private Instant updatedAt;
         private long lastSequence;
+        // Where the order's audit trail starts reading its book's stream.
+        private long placedSequence;
         private boolean changed;
 
         private Order(String orderId, String symbol, long quantity, long lastSequence, Placing placing) {
@@ -183,6 +186,7 @@ final class OrderRows {
 
         static Order placed(String orderId, long quantity, long sequence, Placing placing) {
             Order order = new Order(orderId, placing.symbol(), quantity, sequence, placing);
+            order.placedSequence = sequence;
             order.remainingQuantity = quantity;
             order.updatedAt = placing.placedAt();
             return order;

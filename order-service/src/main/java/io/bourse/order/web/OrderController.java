@@ -1,10 +1,12 @@
 package io.bourse.order.web;
 
+import io.bourse.events.Actor;
 import io.bourse.events.order.CancelOrder;
 import io.bourse.order.OrderStatus;
 import io.bourse.order.book.OrderBook;
 import io.bourse.order.book.PlacementResult;
 import io.bourse.order.query.FindOrders;
+import io.bourse.order.query.OrderTrail;
 import io.bourse.order.query.OrderView;
 import io.bourse.platform.commandbus.GroupCommitCommandBus;
 import io.bourse.platform.messaging.MessagingProperties;
@@ -24,6 +26,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -58,10 +61,11 @@ class OrderController {
     private final MessagingProperties messaging;
     private final Access access;
     private final CallersOrders orders;
+    private final OrderTrail trail;
 
     OrderController(CommandGateway commands, QueryGateway queries, IdempotentRequests idempotentRequests, Clock clock,
                     @Qualifier("localSegment") GroupCommitCommandBus writer, MessagingProperties messaging,
-                    Access access, CallersOrders orders) {
+                    Access access, CallersOrders orders, OrderTrail trail) {
         this.commands = commands;
         this.queries = queries;
         this.idempotentRequests = idempotentRequests;
@@ -70,6 +74,7 @@ class OrderController {
         this.messaging = messaging;
         this.access = access;
         this.orders = orders;
+        this.trail = trail;
     }
 
     /**
@@ -120,6 +125,39 @@ class OrderController {
     OrderResponse order(@Parameter(description = ORDER_ID, example = "0b9f6e0e-3f4a-4d47-9d0e-6d2f1f1c2a11")
                         @PathVariable String orderId) {
         return OrderResponse.of(orders.get(orderId));
+    }
+
+    /**
+     * The order's audit trail from the event store. Its events lie among those of every other order of its book, so a
+     * page reads a bounded window of the book's stream: a page may hold fewer events than the limit, and still name
+     * the next.
+     */
+    @Operation(summary = "Read an order's events",
+            description = "Every event of the order, oldest first, as the event store keeps it: placed, the hold "
+                    + "asked for, accepted or rejected, each trade, resting, filled, cancelled or expired, the hold "
+                    + "given back; each with its sequence in the book's stream, its time, a short cause, who asked "
+                    + "for it and its data. A trade names the other side's order and account only when they are the "
+                    + "caller's (an admin sees both), and a counterparty is never named as an actor. A page that is "
+                    + "not the last names the next in a Link header with rel=\"next\"; while the order is open the "
+                    + "last page ends at the book's latest event. Another account's order is answered as unknown.")
+    @ApiResponse(responseCode = "200", description = "A page of the order's events, oldest first",
+            headers = @Header(name = "Link", description = "<...>; rel=\"next\": the next page, when there is one",
+                    schema = @Schema(type = "string")))
+    @ProblemType(status = 400, code = "INVALID_LIMIT", when = "limit is not from 1 to 1000")
+    @ProblemType(status = 400, code = "INVALID_CURSOR", when = "the cursor is not one this list handed out")
+    @ProblemType(status = 404, code = "ORDER_NOT_FOUND", when = "no order has this id, or it is not the caller's")
+    @GetMapping("/{orderId}/events")
+    ResponseEntity<List<OrderEventResponse>> events(
+            @Parameter(description = ORDER_ID, example = "0b9f6e0e-3f4a-4d47-9d0e-6d2f1f1c2a11")
+            @PathVariable String orderId,
+            @Parameter(description = LIMIT, example = "100") @RequestParam(required = false) Integer limit,
+            @Parameter(description = CURSOR) @RequestParam(required = false) String cursor) {
+        OrderView order = orders.get(orderId);
+        PageRequest page = PageRequest.of(limit, cursor);
+        Predicate<String> shown = access.shownAccounts(order.accountId());
+        Actor caller = Access.caller();
+        return trail.read(orderId, page).map(event -> OrderEventResponse.of(event, order, shown, caller))
+                .toResponse();
     }
 
     /** Takes a resting order off the book; its fills stand. A finished order stays as it is (409). */

@@ -139,6 +139,15 @@ public class AxonPostgresAutoConfiguration {
         return new NewStreams(jdbcTemplate, eventSchema);
     }
 
+    /** Parts of a stream, such as one order's events in its book's (see {@link StreamEvents}). */
+    @Bean
+    @ConditionalOnMissingBean
+    public StreamEvents streamEvents(JdbcTemplate jdbcTemplate, EventSchema eventSchema,
+                                     @Qualifier("eventSerializer") Serializer eventSerializer,
+                                     org.axonframework.config.Configuration configuration) {
+        return new StreamEvents(jdbcTemplate, eventSchema, eventSerializer, configuration);
+    }
+
     @Bean
     public TokenSchema tokenSchema() {
         return TokenSchema.builder()

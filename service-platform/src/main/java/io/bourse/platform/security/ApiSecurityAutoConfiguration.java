@@ -50,7 +50,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * operator endpoints as {@link ApiAccessRules}, and checks ownership with {@link Access}.
  * <p>
  * Refusals are problem responses like every other error: 401 with {@code WWW-Authenticate: Bearer}, 403, 413 and
- * 429 with {@code Retry-After}, and 400 for a URL the firewall refuses.
+ * 429 with {@code Retry-After}, and 400 for a URL the firewall refuses. Browser pages of the origins a deployment
+ * names may call across origins ({@link BrowserOrigins}); of no other.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -95,6 +96,11 @@ public class ApiSecurityAutoConfiguration {
                         .accessDeniedHandler(denied))
                 .addFilterAfter(new RequestLimits(properties, problems), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(ApiSecurityAutoConfiguration::rememberCaller, BearerTokenAuthenticationFilter.class);
+        List<String> browserOrigins = properties.getCors().getAllowedOrigins();
+        if (!browserOrigins.isEmpty()) {
+            // In Spring Security's place for CORS: before a token is asked for, since a browser's preflight has none.
+            http.addFilter(BrowserOrigins.filter(browserOrigins, problems));
+        }
         return http.build();
     }
 

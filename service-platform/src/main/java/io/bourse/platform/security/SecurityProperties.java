@@ -1,6 +1,8 @@
 package io.bourse.platform.security;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -30,6 +32,17 @@ public class SecurityProperties {
 
     /** How many checked tokens are remembered until they expire, so that a token's signature is checked once. */
     private int maxRememberedTokens = 10_000;
+
+    /** Which browser pages, besides the service's own, may call it (see {@link Cors}). */
+    private Cors cors = new Cors();
+
+    public Cors getCors() {
+        return cors;
+    }
+
+    public void setCors(Cors cors) {
+        this.cors = cors;
+    }
 
     public int getMaxRememberedTokens() {
         return maxRememberedTokens;
@@ -115,6 +128,24 @@ public class SecurityProperties {
 
         public void setBurst(long burst) {
             this.burst = burst;
+        }
+    }
+
+    /**
+     * Cross-origin calls from browser pages: the origins named here (scheme, host and port, e.g.
+     * {@code https://trade.example.com}) may call every endpoint with a bearer token and read the answer. None by
+     * default, and then a browser lets no page of another origin call the service.
+     */
+    public static class Cors {
+
+        private List<String> allowedOrigins = new ArrayList<>();
+
+        public List<String> getAllowedOrigins() {
+            return allowedOrigins;
+        }
+
+        public void setAllowedOrigins(List<String> allowedOrigins) {
+            this.allowedOrigins = allowedOrigins;
         }
     }
 }

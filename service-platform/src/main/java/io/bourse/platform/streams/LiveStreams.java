@@ -55,6 +55,8 @@ public class LiveStreams implements DisposableBean {
     public static final String END = "end";
 
     private static final String BATCH = LiveStreams.class.getName() + "/batch";
+    private static final ServerSentEvent<String> KEEP_ALIVE = ServerSentEvent.<String>builder().comment("keep-alive")
+            .build();
 
     /** Held by a publishing batch from before its commit until its events are handed out, and by a subscriber joining. */
     private final ReentrantLock commits = new ReentrantLock();
@@ -63,12 +65,15 @@ public class LiveStreams implements DisposableBean {
     private final JsonMapper json;
     private final StreamProperties properties;
     private final Disposable sweeper;
+    private final Disposable keepAlive;
 
     public LiveStreams(JsonMapper json, StreamProperties properties) {
         this.json = json;
         this.properties = properties;
         long every = Math.max(1, properties.getIdleTopicRetention().toMillis() / 2);
         this.sweeper = Schedulers.parallel().schedulePeriodically(this::sweep, every, every, TimeUnit.MILLISECONDS);
+        long beat = properties.getKeepAlive().toMillis();
+        this.keepAlive = Schedulers.parallel().schedulePeriodically(this::keepAlive, beat, beat, TimeUnit.MILLISECONDS);
     }
 
     /** A topic's name: the stream and its key. */
@@ -104,7 +109,7 @@ public class LiveStreams implements DisposableBean {
     /**
      * A client's stream of one topic: a snapshot (from {@code snapshot}, read under the lock) or, when the client
      * resumes with {@code lastEventId} and the topic still keeps what followed it, the events it missed; then every
-     * event as it is published, with keep-alive comments between; and at the end, an {@code end} event.
+     * event as it is published, with a keep-alive comment every so often; and at the end, an {@code end} event.
      */
     public Flux<ServerSentEvent<String>> subscribe(String topicName, @Nullable String lastEventId,
                                                    Supplier<?> snapshot) {
@@ -131,11 +136,7 @@ public class LiveStreams implements DisposableBean {
             commits.unlock();
         }
         Disposable expiry = endAtTokenExpiry(subscriber);
-        Flux<ServerSentEvent<String>> events = Flux.concat(Flux.fromIterable(first), subscriber.live(),
-                Mono.fromSupplier(subscriber::endEvent));
-        Flux<ServerSentEvent<String>> keepAlive = Flux.interval(properties.getKeepAlive())
-                .map(tick -> ServerSentEvent.<String>builder().comment("keep-alive").build());
-        return events.publish(shared -> Flux.merge(shared, keepAlive.takeUntilOther(shared.then())))
+        return Flux.concat(Flux.fromIterable(first), subscriber.live(), Mono.fromSupplier(subscriber::endEvent))
                 .doFinally(signal -> {
                     expiry.dispose();
                     topic.leave(subscriber);
@@ -190,9 +191,15 @@ public class LiveStreams implements DisposableBean {
         }
     }
 
+    /** A comment on every stream, queued as events are: it shows a client, and any proxy between, that it lives. */
+    private void keepAlive() {
+        topics.values().forEach(Topic::keepAlive);
+    }
+
     @Override
     public void destroy() {
         sweeper.dispose();
+        keepAlive.dispose();
         endAll(null, "shutdown", "the service is stopping");
     }
 
@@ -332,6 +339,10 @@ public class LiveStreams implements DisposableBean {
 
         boolean idleSince(long before) {
             return watching.isEmpty() && idleSince - before < 0;
+        }
+
+        void keepAlive() {
+            watching.forEach(subscriber -> subscriber.offer(KEEP_ALIVE));
         }
 
         void endAll(String reason, String detail) {

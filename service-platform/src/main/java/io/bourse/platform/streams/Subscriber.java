@@ -1,11 +1,11 @@
 package io.bourse.platform.streams;
 
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
-import reactor.util.concurrent.Queues;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,7 +22,7 @@ final class Subscriber {
 
     Subscriber(int buffer) {
         this.buffer = buffer;
-        this.pending = Sinks.many().unicast().onBackpressureBuffer(Queues.<ServerSentEvent<String>>get(buffer).get());
+        this.pending = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(buffer));
     }
 
     /** The events published since the subscriber joined, until it is ended. */

@@ -25,6 +25,14 @@ public record Page<T>(List<T> items, String nextCursor) {
         return new Page<>(items, PageRequest.encode(sortKey.apply(items.get(items.size() - 1))));
     }
 
+    /**
+     * A page its reader cut itself: the items, and the sort key the next page starts after, or null for the last
+     * page. For a list read in windows, where a page may end before it is full.
+     */
+    public static <T> Page<T> continuingAfter(List<T> items, List<String> nextKey) {
+        return new Page<>(List.copyOf(items), nextKey == null ? null : PageRequest.encode(nextKey));
+    }
+
     public <R> Page<R> map(Function<T, R> mapper) {
         return new Page<>(items.stream().map(mapper).toList(), nextCursor);
     }
