@@ -5,6 +5,7 @@ const INITIAL_DELAY_MS = 500;
 const MAX_DELAY_MS = 15000;
 // The service sends a keep-alive comment every 15 s; silence for much longer means the connection is gone.
 const SILENCE_MS = 40000;
+const NOT_FOUND_TRIES = 6;
 
 /**
  * Parses the text/event-stream format from chunks of text. Calls onEvent({event, data, id}) for each complete event
@@ -87,6 +88,7 @@ export function openStream({ url, token, handlers, onState = () => {}, onUnautho
   let delay = INITIAL_DELAY_MS;
   let retryTimer = null;
   let silenceTimer = null;
+  let notFoundTries = 0;
 
   const dispatch = ({ event, data, id }) => {
     if (id !== undefined) lastEventId = id;
@@ -140,6 +142,7 @@ export function openStream({ url, token, handlers, onState = () => {}, onUnautho
         throw new StreamRefused(response.status, problem);
       }
       onState('live');
+      notFoundTries = 0;
       watchSilence();
       const parser = new EventStreamParser(dispatch, watchSilence);
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -164,11 +167,14 @@ export function openStream({ url, token, handlers, onState = () => {}, onUnautho
           onUnauthorized();
           return;
         }
-        if (error.status === 400 || error.status === 403 || error.status === 404) {
+        // An account or a book just made may not be in the read model yet: it is asked for again, a few times.
+        const notYet = error.status === 404 && notFoundTries < NOT_FOUND_TRIES;
+        if ((error.status === 400 || error.status === 403 || error.status === 404) && !notYet) {
           // Asking again would be refused again.
           onState('failed', error.message);
           return;
         }
+        if (error.status === 404) notFoundTries += 1;
       }
       onState('retrying', error.message || String(error));
       schedule(delay);
