@@ -77,6 +77,7 @@ function accountPicker(subject) {
       const opened = await api.post('portfolio', '/api/v1/accounts', { owner: subject });
       choose(opened.accountId);
       notice(`Account ${opened.accountId} is open: an operator deposits money and units into it.`);
+      setTimeout(() => notice(''), 10000);
     } catch (error) {
       notice(`No account was opened: ${error.message}`, 'error');
     }

@@ -32,6 +32,9 @@ export const quantity = (value) => (value === null || value === undefined ? '' :
 /** A shortened id for tables; the whole id is in the title. */
 export const shortId = (id) => (id ? String(id).slice(0, 8) : '');
 
+/** A trade id's end, which tells trades of one symbol apart (its start may be the symbol). */
+export const tradeRef = (id) => (!id ? '' : String(id).length > 10 ? `…${String(id).slice(-8)}` : String(id));
+
 export const sideClass = (side) => (side === 'BUY' ? 'buy' : side === 'SELL' ? 'sell' : '');
 
 export const pnlClass = (value) => (value > 0.005 ? 'buy' : value < -0.005 ? 'sell' : '');

@@ -127,7 +127,16 @@ function renderChart() {
     ...chartSize(),
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
-    scales: { x: { time: true } },
+    // One trade, or trades at one price, still get a readable window around them.
+    scales: {
+      x: { time: true, range: (u, min, max) => (min === max ? [min - 60, max + 60] : [min, max]) },
+      y: {
+        range: (u, min, max) => {
+          const pad = min === max ? Math.max(Math.abs(min) * 0.01, 0.01) : (max - min) * 0.08;
+          return [min - pad, max + pad];
+        },
+      },
+    },
     axes: [axis, { ...axis, size: 60, values: (u, values) => values.map((v) => v.toFixed(2)) }],
     series: [{}, {
       label: 'price',

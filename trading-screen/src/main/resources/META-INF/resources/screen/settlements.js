@@ -54,7 +54,7 @@ function render() {
     const side = s.buyerAccountId === accountId ? 'BUY' : s.sellerAccountId === accountId ? 'SELL' : '';
     const flags = [s.failureReason, s.overdueSince ? 'overdue' : null, s.parkedAt ? 'parked' : null].filter(Boolean);
     return h('tr', { dataset: { test: 'settlement-row', tradeId: s.tradeId, status: s.status } },
-      h('td', { class: 'mono dim', title: s.tradeId }, format.shortId(s.tradeId)),
+      h('td', { class: 'mono dim', title: s.tradeId }, format.tradeRef(s.tradeId)),
       h('td', {}, s.symbol),
       h('td', { class: format.sideClass(side) }, side),
       h('td', { class: 'num' }, format.quantity(s.quantity)),
