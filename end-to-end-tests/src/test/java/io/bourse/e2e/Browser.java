@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -125,7 +126,10 @@ final class Browser implements AutoCloseable {
 
     <T> T await(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, PATIENCE).withMessage(() -> "in " + name + "'s browser at "
-                + driver.getCurrentUrl() + ", showing: " + shown()).until(condition);
+                + driver.getCurrentUrl() + ", showing: " + shown())
+                // Panels draw their rows anew on every change: a row found a moment ago may be gone; look again.
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** What the page shows, for a failure's message. */
