@@ -52,6 +52,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theTradingScreenKnowsNoServiceItCallsOnlyTheirApi() {
+        noClasses().that().resideInAPackage("io.bourse.screen..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.bourse.order..", "io.bourse.portfolio..",
+                        "io.bourse.settlement..", "io.bourse.events..")
+                .check(BOURSE);
+    }
+
+    @Test
     void everyProjectionNamesItsProcessingGroup() {
         classes().that().haveSimpleNameEndingWith("Projection")
                 .should().beAnnotatedWith(org.axonframework.config.ProcessingGroup.class)

@@ -6,6 +6,7 @@ import io.bourse.portfolio.PortfolioServiceApplication;
 import io.bourse.settlement.SettlementServiceApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,8 @@ final class BourseStack implements AutoCloseable {
     private final Map<String, String[]> arguments = new LinkedHashMap<>();
     private final Map<String, String> overrides;
     private final Map<String, List<Class<?>>> extraBeans;
+    /** Ports chosen before anything starts, where the issuer must know a service's address ahead (the screen). */
+    private final Map<String, Integer> ports;
     private final KeyPair signingKey;
     private final Issuer issuer;
     private final Tokens tokens;
@@ -58,14 +61,51 @@ final class BourseStack implements AutoCloseable {
 
     /** With beans added to some services ({@code "portfolio"} → classes), for tests with handlers of their own. */
     BourseStack(Map<String, String> overrides, Map<String, List<Class<?>>> extraBeans) {
+        this(overrides, extraBeans, Map.of());
+    }
+
+    private BourseStack(Map<String, String> overrides, Map<String, List<Class<?>>> extraBeans,
+                        Map<String, Integer> ports) {
         this.overrides = overrides;
         this.extraBeans = extraBeans;
+        this.ports = ports;
         this.signingKey = newKeyPair();
         this.issuer = startIssuer();
         this.tokens = new Tokens(issuer.url());
         portfolio = start(PortfolioServiceApplication.class, "portfolio");
         order = start(OrderServiceApplication.class, "order");
         settlement = start(SettlementServiceApplication.class, "settlement");
+    }
+
+    /**
+     * The stack with the trading screen reachable as a browser reaches it: each service on a port chosen up front, so
+     * that the issuer can take the screen's page (order-service's) as the browser client's redirect and its origin
+     * for CORS, and the page knows where portfolio-service and settlement-service are.
+     */
+    static BourseStack withScreen() {
+        return new BourseStack(Map.of(), Map.of(), Map.of("portfolio", freePort(), "order", freePort(),
+                "settlement", freePort()));
+    }
+
+    /** The trading screen, as order-service serves it. */
+    String screenUrl() {
+        return "http://127.0.0.1:" + port("order");
+    }
+
+    private int port(String service) {
+        Integer port = ports.get(service);
+        if (port == null) {
+            throw new IllegalStateException("this stack has no screen: start it with BourseStack.withScreen()");
+        }
+        return port;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static KeyPair newKeyPair() {
@@ -82,6 +122,11 @@ final class BourseStack implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--bourse.auth.signing-key=file:" + writePrivateKey()));
         for (int i = 0; i < TRADERS; i++) {
             args.add("--bourse.auth.clients.trader" + i + ".secret=trader" + i + "-secret");
+        }
+        if (!ports.isEmpty()) {
+            args.add("--bourse.auth.browser-client.redirect-uris[0]=" + screenUrl() + "/login/callback");
+            args.add("--bourse.auth.browser-client.post-logout-redirect-uris[0]=" + screenUrl() + "/");
+            args.add("--bourse.auth.cors.allowed-origins[0]=" + screenUrl());
         }
         return Issuer.start(args);
     }
@@ -111,7 +156,7 @@ final class BourseStack implements AutoCloseable {
     private String[] argumentsFor(String service) {
         Map<String, Object> properties = new LinkedHashMap<>(TestInfrastructure.shared().springProperties(service));
         properties.put("spring.config.name", service + "-service");
-        properties.put("server.port", "0");
+        properties.put("server.port", String.valueOf(ports.getOrDefault(service, 0)));
         properties.put("bourse.messaging.service", service + run);
         properties.put("bourse.messaging.consumes", switch (service) {
             case "settlement" -> "order" + run;
@@ -121,6 +166,12 @@ final class BourseStack implements AutoCloseable {
         properties.put("bourse.messaging.command-owners[io.bourse.events.portfolio]", "portfolio" + run);
         properties.put("bourse.messaging.command-owners[io.bourse.events.settlement]", "settlement" + run);
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.url());
+        if (!ports.isEmpty()) {
+            properties.put("bourse.security.cors.allowed-origins", screenUrl());
+            properties.put("bourse.screen.issuer-url", issuer.url());
+            properties.put("bourse.screen.portfolio-service-url", "http://127.0.0.1:" + port("portfolio"));
+            properties.put("bourse.screen.settlement-service-url", "http://127.0.0.1:" + port("settlement"));
+        }
         properties.putAll(overrides);
         return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }

@@ -69,6 +69,8 @@ public final class LocalStack {
     private final List<String> authArguments;
     private final List<String> serviceArguments;
     private final List<Process> processes = new ArrayList<>();
+    /** What this run starts, on which ports: the issuer and the screen's page must know each other's. */
+    private List<Service> services = List.of();
     private EmbeddedPostgresServer postgres;
     private KafkaRaftBroker kafka;
 
@@ -115,6 +117,7 @@ public final class LocalStack {
     }
 
     void start(List<Service> services) throws IOException, InterruptedException {
+        this.services = List.copyOf(services);
         long started = System.nanoTime();
         Files.createDirectories(dataDirectory.resolve("logs"));
         say("Data folder: " + dataDirectory);
@@ -152,6 +155,8 @@ public final class LocalStack {
                             + "   docs http://127.0.0.1:%d/swagger-ui.html", service.name(), service.port(),
                     service.port(), service.port()));
         }
+        say(String.format("  %-19s http://localhost:%d/  (sign in as alice / alice-password)", "trading screen",
+                portOf("order-service")));
         say("  logs                " + dataDirectory.resolve("logs"));
     }
 
@@ -181,10 +186,22 @@ public final class LocalStack {
                     // The issuer may be on another port than the services' default: trust the one started here.
                     "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
                     "--bourse.security.cors.allowed-origins=" + screen));
+            if (service.name().equals("order-service")) {
+                // The screen's page learns where to sign in and where the other services are, on this run's ports.
+                own.addAll(List.of("--bourse.screen.issuer-url=http://localhost:" + portOf("authorization-server"),
+                        "--bourse.screen.portfolio-service-url=http://localhost:" + portOf("portfolio-service"),
+                        "--bourse.screen.settlement-service-url=http://localhost:" + portOf("settlement-service")));
+            }
         } else {
             // The issuer's name in its tokens, whichever address (localhost, 127.0.0.1) they were asked at.
             own.add("--spring.security.oauth2.authorizationserver.issuer=" + issuer);
             own.add("--bourse.auth.cors.allowed-origins=" + screen);
+            // The screen's sign-in comes back to order-service's page, on whichever port it runs.
+            int screenPort = portOf("order-service");
+            own.add("--bourse.auth.browser-client.redirect-uris=http://localhost:" + screenPort + "/login/callback,"
+                    + "http://127.0.0.1:" + screenPort + "/login/callback");
+            own.add("--bourse.auth.browser-client.post-logout-redirect-uris=http://localhost:" + screenPort + "/,"
+                    + "http://127.0.0.1:" + screenPort + "/");
         }
         List<String> extra = service.usesInfrastructure() ? serviceArguments : authArguments;
         command.addAll(withoutOverridden(own, extra));
@@ -209,6 +226,10 @@ public final class LocalStack {
     private static String propertyName(String arg) {
         int equals = arg.indexOf('=');
         return equals < 0 ? arg : arg.substring(0, equals);
+    }
+
+    private int portOf(String name) {
+        return services.stream().filter(service -> service.name().equals(name)).findFirst().orElseThrow().port();
     }
 
     private Path serviceJar(String service) throws IOException {

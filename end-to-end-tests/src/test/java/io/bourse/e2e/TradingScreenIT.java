@@ -1,0 +1,286 @@
+package io.bourse.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The trading screen in a real browser against the real stack: people sign in on the issuer's login page, trade
+ * through the ticket and watch the book, the tape, their fills and the settlement change without reloading the
+ * page; an operator's work (listing, deposits) goes through the REST API as in the other tests. Screenshots of
+ * each page and panel are kept in target/screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TradingScreenIT {
+
+    private static final String WATCH_SETTLEMENTS = """
+            window.settlementsSeen = [];
+            new MutationObserver(records => records.forEach(record => record.addedNodes.forEach(row => {
+              if (row.dataset && row.dataset.test === 'settlement-row') {
+                window.settlementsSeen.push(row.dataset.tradeId + ' ' + row.dataset.status);
+              }
+            }))).observe(document.querySelector('[data-test="settlement-rows"]'), {childList: true});
+            """;
+
+    BourseStack stack;
+    Trading trading;
+    final List<Browser> browsers = new ArrayList<>();
+
+    @BeforeAll
+    void start() {
+        stack = BourseStack.withScreen();
+        trading = new Trading(stack);
+    }
+
+    @AfterAll
+    void stop() {
+        stack.close();
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(Browser::close);
+        browsers.clear();
+    }
+
+    private Browser browser(String name) {
+        Browser browser = Browser.open(name, 1400, 1000);
+        browsers.add(browser);
+        return browser;
+    }
+
+    private Browser signedIn(String user) {
+        Browser browser = browser(user);
+        browser.signIn(stack.screenUrl(), user, user + "-password");
+        return browser;
+    }
+
+    @Test
+    void twoTradersCrossOnTheScreenAndWatchBookTapeFillsAndSettlementChangeWithoutAReload() {
+        String symbol = Trading.newSymbol();
+        trading.list(symbol);
+        Browser alice = signedIn("alice");
+        Browser bob = signedIn("bob");
+        assertThat(alice.find("nav-operator").isDisplayed()).as("a trader has no operator page").isFalse();
+        String buyer = openAccount(alice, symbol);
+        String seller = openAccount(bob, symbol);
+        trading.deposit(buyer, "USD", "10000.00");
+        trading.deposit(seller, symbol, "50");
+        awaitBalance(alice, "USD", "balance-available", "10000.00");
+        awaitBalance(bob, symbol, "balance-available", "50");
+
+        placeLimit(bob, "SELL", "10", "100.00");
+        String sellOrderId = awaitOrderWith(bob, "OPEN");
+        awaitLevel(alice, "book-ask", "100.00", "10");
+        awaitBalance(bob, symbol, "balance-reserved", "10");
+        alice.screenshot("book-panel", "panel-book-resting-ask");
+
+        alice.script(WATCH_SETTLEMENTS);
+        placeLimit(alice, "BUY", "4", "100.00");
+
+        for (Browser watcher : List.of(alice, bob)) {
+            watcher.await(d -> d.findElements(By.cssSelector("[data-test=tape-row]")).stream().anyMatch(row ->
+                    cell(row, "tape-price").equals("100.00") && cell(row, "tape-quantity").equals("4")) ? true : null);
+        }
+        awaitFill(alice, "BUY", "100.00", "4");
+        awaitFill(bob, "SELL", "100.00", "4");
+        alice.await(d -> orderRows(alice).stream().anyMatch(row -> "FILLED".equals(row.getAttribute("data-status"))
+                && cell(row, "order-filled").equals("4")) ? true : null);
+        bob.await(d -> orderRows(bob).stream().anyMatch(row -> sellOrderId.equals(row.getAttribute("data-order-id"))
+                && "PARTIALLY_FILLED".equals(row.getAttribute("data-status"))
+                && cell(row, "order-filled").equals("4")) ? true : null);
+        awaitLevel(alice, "book-ask", "100.00", "6");
+        assertThat(Integer.parseInt(alice.find("chart").getAttribute("data-points"))).isGreaterThanOrEqualTo(1);
+        assertThat(alice.find("last-price").getText()).isEqualTo("100.00");
+
+        String tradeId = alice.await(d -> d.findElements(By.cssSelector("[data-test=settlement-row]")).stream()
+                .filter(row -> "SETTLED".equals(row.getAttribute("data-status")))
+                .map(row -> row.getAttribute("data-trade-id")).findFirst().orElse(null));
+        @SuppressWarnings("unchecked")
+        List<String> seen = (List<String>) alice.script("return window.settlementsSeen;");
+        assertThat(seen).as("the settlement's rows as the screen showed them, in order")
+                .containsSubsequence(tradeId + " PENDING", tradeId + " SETTLED");
+        awaitPosition(alice, symbol, "4", "100.00");
+        awaitBalance(alice, "USD", "balance-total", "9600.00");
+        awaitBalance(alice, symbol, "balance-total", "4");
+        awaitBalance(bob, "USD", "balance-total", "400.00");
+        alice.screenshot("trade-page-after-a-trade");
+        bob.screenshot("trade-page-seller");
+        for (String panel : List.of("book-panel", "chart-panel", "tape-panel", "ticket-panel", "account-panel",
+                "orders-panel", "fills-panel", "settlements-panel")) {
+            alice.screenshot(panel, "panel-" + panel.replace("-panel", ""));
+        }
+
+        // The rest of bob's order is cancelled from his screen, and leaves alice's book.
+        clickInOrderRow(bob, sellOrderId, "order-cancel");
+        bob.await(d -> orderRows(bob).stream().anyMatch(row -> sellOrderId.equals(row.getAttribute("data-order-id"))
+                && "CANCELLED".equals(row.getAttribute("data-status"))) ? true : null);
+        alice.await(d -> d.findElements(Browser.test("book-ask")).isEmpty() ? true : null);
+        alice.awaitText("book-spread", "empty book");
+        awaitBalance(bob, symbol, "balance-reserved", "0");
+        bob.screenshot("orders-panel", "panel-orders-cancelled");
+    }
+
+    @Test
+    void anOrdersAuditTrailListsItsEventsWhenTheOrderIsClicked() {
+        String symbol = Trading.newSymbol();
+        trading.list(symbol);
+        Browser carol = signedIn("carol");
+        String account = openAccount(carol, symbol);
+        trading.deposit(account, "USD", "1000.00");
+        awaitBalance(carol, "USD", "balance-available", "1000.00");
+        placeLimit(carol, "BUY", "2", "50.00");
+        String orderId = awaitOrderWith(carol, "OPEN");
+        clickInOrderRow(carol, orderId, "order-cancel");
+        carol.await(d -> orderRows(carol).stream().anyMatch(row -> orderId.equals(row.getAttribute("data-order-id"))
+                && "CANCELLED".equals(row.getAttribute("data-status"))) ? true : null);
+
+        clickInOrderRow(carol, orderId, null);
+
+        carol.awaitText("audit-order", orderId);
+        List<String> types = carol.await(d -> {
+            List<String> shown = d.findElements(Browser.test("audit-type")).stream().map(WebElement::getText).toList();
+            return shown.stream().anyMatch(type -> type.contains("Cancel")) ? shown : null;
+        });
+        assertThat(types.get(0)).contains("OrderPlaced");
+        assertThat(types).anyMatch(type -> type.contains("Cancel"));
+        carol.screenshot("audit-panel", "panel-audit-trail");
+        carol.click("audit-close");
+        carol.await(d -> d.findElement(Browser.test("audit-panel")).isDisplayed() ? null : true);
+    }
+
+    @Test
+    void aValidationErrorShowsNextToItsFieldAndSigningOutEndsTheSessionAtTheIssuer() {
+        String symbol = Trading.newSymbol();
+        trading.list(symbol);
+        Browser carol = signedIn("carol");
+        openAccount(carol, symbol);
+
+        placeLimit(carol, "BUY", "0", "10.00");
+
+        carol.awaitText("error-quantity", "must be greater than 0");
+        assertThat(carol.find("ticket-quantity").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(carol.find("error-limitPrice").getText()).isEmpty();
+        carol.awaitText("ticket-result", "not placed");
+        carol.awaitText("order-rows", "no orders yet");
+        carol.screenshot("ticket-panel", "panel-ticket-validation-error");
+
+        carol.click("sign-out");
+        carol.find("sign-in-page");
+        carol.await(d -> d.findElement(Browser.test("sign-in")).isDisplayed() ? true : null);
+        carol.click("sign-in");
+        carol.await(d -> d.findElements(By.id("username")).isEmpty() ? null : true);
+        carol.screenshot("issuer-login-page");
+        carol.fillLoginPage("bob", "bob-password");
+        carol.awaitText("user", "bob");
+    }
+
+    @Test
+    void anAdminSeesEveryServicesProcessorsDeadLettersAndSagasOnTheOperatorPage() {
+        Browser admin = signedIn("admin");
+
+        admin.click("nav-operator");
+
+        admin.find("operator-page");
+        for (String service : List.of("order", "portfolio", "settlement")) {
+            admin.await(d -> d.findElement(Browser.test("operator-" + service))
+                    .findElements(Browser.test("processor-row")).isEmpty() ? null : true);
+            assertThat(admin.find("operator-" + service).findElements(Browser.test("operator-error")))
+                    .as("%s-service answered every read", service).isEmpty();
+        }
+        WebElement settlement = admin.find("operator-settlement");
+        assertThat(settlement.findElements(Browser.test("saga-row"))).extracting(WebElement::getText)
+                .anyMatch(row -> row.contains("TradeSettlementSaga"));
+        assertThat(admin.find("operator-portfolio").findElements(Browser.test("deadletter-row"))).isNotEmpty();
+        admin.screenshot("operator-page");
+    }
+
+    /** Opens an account from the screen and picks the symbol; answers the account's id as the screen shows it. */
+    private String openAccount(Browser browser, String symbol) {
+        browser.click("open-account");
+        String accountId = browser.await(d -> {
+            String chosen = new Select(d.findElement(Browser.test("account-select"))).getFirstSelectedOption()
+                    .getAttribute("value");
+            return chosen == null || chosen.isEmpty() ? null : chosen;
+        });
+        browser.await(d -> new Select(d.findElement(Browser.test("symbol-select"))).getOptions().stream()
+                .anyMatch(option -> symbol.equals(option.getAttribute("value"))) ? true : null);
+        new Select(browser.find("symbol-select")).selectByValue(symbol);
+        browser.awaitText("book-symbol", symbol);
+        browser.await(d -> "live".equals(d.findElement(Browser.test("account-stream")).getAttribute("data-state"))
+                && "live".equals(d.findElement(Browser.test("orders-stream")).getAttribute("data-state"))
+                && "live".equals(d.findElement(Browser.test("settlements-stream")).getAttribute("data-state"))
+                && "live".equals(d.findElement(Browser.test("book-stream")).getAttribute("data-state"))
+                && "live".equals(d.findElement(Browser.test("tape-stream")).getAttribute("data-state")) ? true : null);
+        return accountId;
+    }
+
+    private static void placeLimit(Browser browser, String side, String quantity, String price) {
+        browser.click(side.equals("BUY") ? "ticket-side-buy" : "ticket-side-sell");
+        new Select(browser.find("ticket-type")).selectByValue("LIMIT");
+        new Select(browser.find("ticket-tif")).selectByValue("GTC");
+        browser.type("ticket-quantity", quantity);
+        browser.type("ticket-price", price);
+        browser.click("ticket-submit");
+    }
+
+    private static List<WebElement> orderRows(Browser browser) {
+        return browser.driver().findElements(By.cssSelector("[data-test=order-row]"));
+    }
+
+    /** The id of the first order the screen shows with the status. */
+    private static String awaitOrderWith(Browser browser, String status) {
+        return browser.await(d -> orderRows(browser).stream()
+                .filter(row -> status.equals(row.getAttribute("data-status")))
+                .map(row -> row.getAttribute("data-order-id")).findFirst().orElse(null));
+    }
+
+    /** Clicks the order's row, or the element of it named (its cancel button). */
+    private static void clickInOrderRow(Browser browser, String orderId, String testName) {
+        browser.await(d -> {
+            WebElement row = orderRows(browser).stream()
+                    .filter(candidate -> orderId.equals(candidate.getAttribute("data-order-id"))).findFirst()
+                    .orElse(null);
+            if (row == null) {
+                return null;
+            }
+            (testName == null ? row : row.findElement(Browser.test(testName))).click();
+            return true;
+        });
+    }
+
+    private static String cell(WebElement row, String testName) {
+        return row.findElement(Browser.test(testName)).getText();
+    }
+
+    private static void awaitBalance(Browser browser, String asset, String column, String amount) {
+        browser.await(d -> d.findElements(By.cssSelector("[data-test=balance][data-asset=\"" + asset + "\"]"))
+                .stream().anyMatch(row -> cell(row, column).equals(amount)) ? true : null);
+    }
+
+    private static void awaitLevel(Browser browser, String side, String price, String size) {
+        browser.await(d -> d.findElements(By.cssSelector("[data-test=" + side + "][data-price=\"" + price + "\"]"))
+                .stream().anyMatch(row -> cell(row, "level-size").equals(size)) ? true : null);
+    }
+
+    private static void awaitFill(Browser browser, String side, String price, String quantity) {
+        browser.await(d -> d.findElements(By.cssSelector("[data-test=fill-row]")).stream().anyMatch(row ->
+                cell(row, "fill-side").equals(side) && cell(row, "fill-price").equals(price)
+                        && cell(row, "fill-quantity").equals(quantity)) ? true : null);
+    }
+
+    private static void awaitPosition(Browser browser, String symbol, String quantity, String averageCost) {
+        browser.await(d -> d.findElements(By.cssSelector("[data-test=position][data-symbol=\"" + symbol + "\"]"))
+                .stream().anyMatch(row -> cell(row, "position-quantity").equals(quantity)
+                        && cell(row, "position-average-cost").equals(averageCost)) ? true : null);
+    }
+}
