@@ -1,5 +1,6 @@
 package io.bourse.screen;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Map;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
@@ -11,8 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The screen's two dynamic answers: its configuration, and its page for the paths the browser is sent to (the root,
- * and the redirect back from the issuer with the authorization code, which the page's code reads).
+ * and the redirect back from the issuer with the authorization code, which the page's code reads). They are the
+ * screen's, not the API's: the API documents leave them out.
  */
+@Hidden
 @RestController
 class ScreenController {
 
