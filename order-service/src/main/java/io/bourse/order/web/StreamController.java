@@ -26,12 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 
 /** The order-service's streams (docs/STREAMS.md): books, the public tape, and a trader's own orders and fills. */
-@Tag(name = "Streams", description = "Live changes as server-sent events: a snapshot, then every change")
+@Tag(name = LiveStreams.OPENAPI_TAG, description = LiveStreams.OPENAPI_TAG_DESCRIPTION)
 @RestController
 class StreamController {
 
-    static final String LAST_EVENT_ID = "Last-Event-ID";
-    static final String RESUME = "The id of the last event received, to resume after it";
     static final int TAPE_SNAPSHOT = 50;
     static final int OPEN_ORDERS_SNAPSHOT = 1000;
 
@@ -51,13 +49,13 @@ class StreamController {
     @ApiResponse(responseCode = "200", description = "The stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @ProblemType(status = 404, code = "INSTRUMENT_NOT_FOUND", when = "the symbol is not listed")
-    @ProblemType(status = 503, code = "TOO_MANY_STREAMS", when = "the service serves as many streams as it may")
     @GetMapping(path = "/api/v1/streams/order-books/{symbol}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<String>> book(
             @Parameter(description = "The instrument", example = "ACME") @PathVariable String symbol,
             @Parameter(description = "Price levels per side: 1 to 1000", example = "10")
             @RequestParam(defaultValue = "10") @Min(1) @Max(1000) int depth,
-            @Parameter(description = RESUME) @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId) {
+            @Parameter(description = LiveStreams.LAST_EVENT_ID_DESCRIPTION)
+            @RequestHeader(name = LiveStreams.LAST_EVENT_ID, required = false) String lastEventId) {
         listed(symbol);
         return live.subscribe(OrderStreams.book(symbol, depth), lastEventId,
                 () -> OrderBookResponse.of(reads.depth(symbol, depth).orElse(empty(symbol))));
@@ -69,12 +67,12 @@ class StreamController {
     @ApiResponse(responseCode = "200", description = "The stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @ProblemType(status = 404, code = "INSTRUMENT_NOT_FOUND", when = "the symbol is not listed")
-    @ProblemType(status = 503, code = "TOO_MANY_STREAMS", when = "the service serves as many streams as it may")
     @GetMapping(path = "/api/v1/streams/trades", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<String>> tape(
             @Parameter(description = "The instrument; every instrument without it", example = "ACME")
             @RequestParam(required = false) String symbol,
-            @Parameter(description = RESUME) @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId) {
+            @Parameter(description = LiveStreams.LAST_EVENT_ID_DESCRIPTION)
+            @RequestHeader(name = LiveStreams.LAST_EVENT_ID, required = false) String lastEventId) {
         String key = symbol == null || symbol.isBlank() ? OrderStreams.EVERY_SYMBOL : symbol;
         if (!key.equals(OrderStreams.EVERY_SYMBOL)) {
             listed(symbol);
@@ -91,11 +89,11 @@ class StreamController {
     @ApiResponse(responseCode = "200", description = "The stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @ProblemType(status = 404, code = "ACCOUNT_NOT_FOUND", when = "the account is not open or not the caller's")
-    @ProblemType(status = 503, code = "TOO_MANY_STREAMS", when = "the service serves as many streams as it may")
     @GetMapping(path = "/api/v1/streams/orders", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<String>> orders(
             @Parameter(description = "One of the caller's accounts") @RequestParam String accountId,
-            @Parameter(description = RESUME) @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId) {
+            @Parameter(description = LiveStreams.LAST_EVENT_ID_DESCRIPTION)
+            @RequestHeader(name = LiveStreams.LAST_EVENT_ID, required = false) String lastEventId) {
         access.requireAccount(accountId);
         return live.subscribe(OrderStreams.orders(accountId), lastEventId, () -> new OpenOrders(
                 reads.openOrders(accountId, OPEN_ORDERS_SNAPSHOT).stream().map(OrderResponse::of).toList()));

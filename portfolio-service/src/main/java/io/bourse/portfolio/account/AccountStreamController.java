@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 
 /** An account's stream (docs/STREAMS.md): balances, holds, positions and settlement legs as they change. */
-@Tag(name = "Streams", description = "Live changes as server-sent events: a snapshot, then every change")
+@Tag(name = LiveStreams.OPENAPI_TAG, description = LiveStreams.OPENAPI_TAG_DESCRIPTION)
 @RestController
 class AccountStreamController {
 
@@ -42,13 +42,12 @@ class AccountStreamController {
     @ApiResponse(responseCode = "200", description = "The stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @ProblemType(status = 404, code = "ACCOUNT_NOT_FOUND", when = "the account is not open or not the caller's")
-    @ProblemType(status = 503, code = "TOO_MANY_STREAMS", when = "the service serves as many streams as it may")
     @GetMapping(path = "/api/v1/streams/accounts/{accountId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<String>> account(
             @Parameter(description = AccountController.ACCOUNT_ID, example = AccountController.ACCOUNT_EXAMPLE)
             @PathVariable String accountId,
-            @Parameter(description = "The id of the last event received, to resume after it")
-            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+            @Parameter(description = LiveStreams.LAST_EVENT_ID_DESCRIPTION)
+            @RequestHeader(name = LiveStreams.LAST_EVENT_ID, required = false) String lastEventId) {
         access.requireAccount(accountId);
         return live.subscribe(AccountStreams.account(accountId), lastEventId, () -> new Snapshot(
                 AccountController.AccountResponse.of(queries.query(new FindAccount(accountId),

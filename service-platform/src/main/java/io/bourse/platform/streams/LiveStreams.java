@@ -53,6 +53,12 @@ public class LiveStreams implements DisposableBean {
 
     public static final String SNAPSHOT = "snapshot";
     public static final String END = "end";
+    /** The header a client resumes with, and how the stream endpoints describe it and themselves in OpenAPI. */
+    public static final String LAST_EVENT_ID = "Last-Event-ID";
+    public static final String LAST_EVENT_ID_DESCRIPTION = "The id of the last event received, to resume after it";
+    public static final String OPENAPI_TAG = "Streams";
+    public static final String OPENAPI_TAG_DESCRIPTION =
+            "Live changes as server-sent events: a snapshot, then every change";
 
     private static final String BATCH = LiveStreams.class.getName() + "/batch";
     private static final ServerSentEvent<String> KEEP_ALIVE = ServerSentEvent.<String>builder().comment("keep-alive")

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import jakarta.validation.Constraint;
 import jakarta.validation.Valid;
 import java.lang.annotation.Annotation;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ValueConstants;
 import org.springframework.web.method.HandlerMethod;
@@ -41,7 +43,8 @@ import org.springframework.web.method.HandlerMethod;
  * can answer with, each with an example. What every API operation may meet (no token, no right, a rate or body limit,
  * a URL the firewall refuses, an Accept header it cannot serve, a service too busy to take a write) is added here
  * once; what follows from an operation's signature (a body, required or typed parameters, validated values) is read
- * from it; what only the operation knows is declared on it with {@link ProblemType}.
+ * from it (a stream's 503 when the service serves as many as it may, too); what only the operation knows is declared
+ * on it with {@link ProblemType}.
  */
 public final class ApiDocumentation {
 
@@ -59,6 +62,13 @@ public final class ApiDocumentation {
         return (operation, handler) -> {
             for (MethodParameter parameter : handler.getMethodParameters()) {
                 signatureProblems(operation, parameter);
+            }
+            RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(),
+                    RequestMapping.class);
+            if (mapping != null && Arrays.asList(mapping.produces()).contains(
+                    org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)) {
+                addProblem(operation, HttpStatus.SERVICE_UNAVAILABLE, "TOO_MANY_STREAMS",
+                        "the service serves as many streams as it may");
             }
             for (ProblemType problem : AnnotatedElementUtils.findMergedRepeatableAnnotations(handler.getMethod(),
                     ProblemType.class)) {

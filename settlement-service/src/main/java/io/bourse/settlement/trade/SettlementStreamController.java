@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 
 /** An account's settlements as a stream (docs/STREAMS.md): each trade's settlement as it moves on. */
-@Tag(name = "Streams", description = "Live changes as server-sent events: a snapshot, then every change")
+@Tag(name = LiveStreams.OPENAPI_TAG, description = LiveStreams.OPENAPI_TAG_DESCRIPTION)
 @RestController
 class SettlementStreamController {
 
@@ -43,12 +43,11 @@ class SettlementStreamController {
     @ApiResponse(responseCode = "200", description = "The stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @ProblemType(status = 404, code = "ACCOUNT_NOT_FOUND", when = "the account is not open or not the caller's")
-    @ProblemType(status = 503, code = "TOO_MANY_STREAMS", when = "the service serves as many streams as it may")
     @GetMapping(path = "/api/v1/streams/settlements", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<String>> settlements(
             @Parameter(description = "One of the caller's accounts") @RequestParam String accountId,
-            @Parameter(description = "The id of the last event received, to resume after it")
-            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+            @Parameter(description = LiveStreams.LAST_EVENT_ID_DESCRIPTION)
+            @RequestHeader(name = LiveStreams.LAST_EVENT_ID, required = false) String lastEventId) {
         access.requireAccount(accountId);
         return live.subscribe(SettlementProjection.topic(accountId), lastEventId, () -> new Snapshot(
                 settlements.latest(accountId, SNAPSHOT).stream()
