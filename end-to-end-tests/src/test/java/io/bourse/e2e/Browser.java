@@ -18,6 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -25,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (its own cookies, so its own session at the issuer). Nothing is downloaded: where either program is missing, the
  * test fails and says what to install.
  */
-final class Browser implements AutoCloseable {
+final class Browser implements ScreenBrowser {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -76,50 +77,53 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
-    void go(String url) {
+    @Override
+    public void go(String url) {
         driver.get(url);
     }
 
-    /** Signs the person in as they would: the screen's sign-in button, then the issuer's login page. */
-    void signIn(String screenUrl, String user, String password) {
-        go(screenUrl + "/");
-        click("sign-in");
-        fillLoginPage(user, password);
-        awaitText("user", user);
-    }
-
-    /** On the issuer's login page (Spring Security's form), types the credentials and submits them. */
-    void fillLoginPage(String user, String password) {
-        WebElement username = await(d -> d.findElements(By.id("username")).stream().findFirst().orElse(null));
+    @Override
+    public void fillLoginPage(String user, String password) {
+        WebElement username = await(d -> d.findElements(By.cssSelector(LOGIN_USERNAME)).stream().findFirst()
+                .orElse(null));
         username.clear();
         username.sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        driver.findElement(By.cssSelector(LOGIN_PASSWORD)).sendKeys(password);
+        driver.findElement(By.cssSelector(LOGIN_SUBMIT)).click();
     }
 
     static By test(String name) {
-        return By.cssSelector("[data-test=\"" + name + "\"]");
+        return By.cssSelector(ScreenBrowser.test(name));
     }
 
     WebElement find(String testName) {
         return await(d -> d.findElements(test(testName)).stream().findFirst().orElse(null));
     }
 
-    void click(String testName) {
+    @Override
+    public void click(String testName) {
         await(d -> {
             WebElement element = d.findElements(test(testName)).stream().findFirst().orElse(null);
             return element != null && element.isDisplayed() && element.isEnabled() ? element : null;
         }).click();
     }
 
-    void type(String testName, String text) {
+    @Override
+    public void type(String testName, String text) {
         WebElement input = find(testName);
         input.clear();
         input.sendKeys(text);
     }
 
-    /** Waits until the element's visible text contains the given text. */
-    void awaitText(String testName, String text) {
+    @Override
+    public void choose(String testName, String value) {
+        await(d -> new Select(d.findElement(test(testName))).getOptions().stream()
+                .anyMatch(option -> value.equals(option.getAttribute("value"))) ? true : null);
+        new Select(find(testName)).selectByValue(value);
+    }
+
+    @Override
+    public void awaitText(String testName, String text) {
         await(d -> d.findElements(test(testName)).stream()
                 .anyMatch(element -> element.isDisplayed() && element.getText().contains(text)) ? true : null);
     }
@@ -147,7 +151,8 @@ final class Browser implements AutoCloseable {
     }
 
     /** The whole window, as target/screenshots/{name}.png. */
-    void screenshot(String file) {
+    @Override
+    public void screenshot(String file) {
         save(driver.getScreenshotAs(OutputType.FILE), file);
     }
 

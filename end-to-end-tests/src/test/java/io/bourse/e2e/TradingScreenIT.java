@@ -78,14 +78,14 @@ class TradingScreenIT {
         awaitBalance(alice, "USD", "balance-available", "10000.00");
         awaitBalance(bob, symbol, "balance-available", "50");
 
-        placeLimit(bob, "SELL", "10", "100.00");
+        bob.placeLimit("SELL", "10", "100.00");
         String sellOrderId = awaitOrderWith(bob, "OPEN");
         awaitLevel(alice, "book-ask", "100.00", "10");
         awaitBalance(bob, symbol, "balance-reserved", "10");
         alice.screenshot("book-panel", "panel-book-resting-ask");
 
         alice.script(WATCH_SETTLEMENTS);
-        placeLimit(alice, "BUY", "4", "100.00");
+        alice.placeLimit("BUY", "4", "100.00");
 
         for (Browser watcher : List.of(alice, bob)) {
             watcher.await(d -> d.findElements(By.cssSelector("[data-test=tape-row]")).stream().anyMatch(row ->
@@ -138,7 +138,7 @@ class TradingScreenIT {
         String account = openAccount(carol, symbol);
         trading.deposit(account, "USD", "1000.00");
         awaitBalance(carol, "USD", "balance-available", "1000.00");
-        placeLimit(carol, "BUY", "2", "50.00");
+        carol.placeLimit("BUY", "2", "50.00");
         String orderId = awaitOrderWith(carol, "OPEN");
         clickInOrderRow(carol, orderId, "order-cancel");
         carol.await(d -> orderRows(carol).stream().anyMatch(row -> orderId.equals(row.getAttribute("data-order-id"))
@@ -165,7 +165,7 @@ class TradingScreenIT {
         Browser carol = signedIn("carol");
         openAccount(carol, symbol);
 
-        placeLimit(carol, "BUY", "0", "10.00");
+        carol.placeLimit("BUY", "0", "10.00");
 
         carol.awaitText("error-quantity", "must be greater than 0");
         assertThat(carol.find("ticket-quantity").getAttribute("aria-invalid")).isEqualTo("true");
@@ -178,7 +178,7 @@ class TradingScreenIT {
         carol.find("sign-in-page");
         carol.await(d -> d.findElement(Browser.test("sign-in")).isDisplayed() ? true : null);
         carol.click("sign-in");
-        carol.await(d -> d.findElements(By.id("username")).isEmpty() ? null : true);
+        carol.await(d -> d.findElements(By.cssSelector(ScreenBrowser.LOGIN_USERNAME)).isEmpty() ? null : true);
         carol.screenshot("issuer-login-page");
         carol.fillLoginPage("bob", "bob-password");
         carol.awaitText("user", "bob");
@@ -212,25 +212,11 @@ class TradingScreenIT {
                     .getAttribute("value");
             return chosen == null || chosen.isEmpty() ? null : chosen;
         });
-        browser.await(d -> new Select(d.findElement(Browser.test("symbol-select"))).getOptions().stream()
-                .anyMatch(option -> symbol.equals(option.getAttribute("value"))) ? true : null);
-        new Select(browser.find("symbol-select")).selectByValue(symbol);
-        browser.awaitText("book-symbol", symbol);
-        browser.await(d -> "live".equals(d.findElement(Browser.test("account-stream")).getAttribute("data-state"))
-                && "live".equals(d.findElement(Browser.test("orders-stream")).getAttribute("data-state"))
-                && "live".equals(d.findElement(Browser.test("settlements-stream")).getAttribute("data-state"))
-                && "live".equals(d.findElement(Browser.test("book-stream")).getAttribute("data-state"))
-                && "live".equals(d.findElement(Browser.test("tape-stream")).getAttribute("data-state")) ? true : null);
+        browser.pickSymbol(symbol);
+        browser.await(d -> ScreenBrowser.STREAMS.stream()
+                .allMatch(stream -> "live".equals(d.findElement(Browser.test(stream)).getAttribute("data-state")))
+                ? true : null);
         return accountId;
-    }
-
-    private static void placeLimit(Browser browser, String side, String quantity, String price) {
-        browser.click(side.equals("BUY") ? "ticket-side-buy" : "ticket-side-sell");
-        new Select(browser.find("ticket-type")).selectByValue("LIMIT");
-        new Select(browser.find("ticket-tif")).selectByValue("GTC");
-        browser.type("ticket-quantity", quantity);
-        browser.type("ticket-price", price);
-        browser.click("ticket-submit");
     }
 
     private static List<WebElement> orderRows(Browser browser) {
