@@ -127,9 +127,17 @@ function renderChart() {
     ...chartSize(),
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
-    // One trade, or trades at one price, still get a readable window around them.
+    // One trade, or trades at one price, still get a readable window around them (uPlot widens a single
+    // instant to a day by itself, so the window is taken from the data, not from the range it is given).
     scales: {
-      x: { time: true, range: (u, min, max) => (min === max ? [min - 60, max + 60] : [min, max]) },
+      x: {
+        time: true,
+        range: (u, min, max) => {
+          const times = u.data[0];
+          const one = times.length > 0 && times[0] === times[times.length - 1];
+          return one ? [times[0] - 60, times[0] + 60] : [min, max];
+        },
+      },
       y: {
         range: (u, min, max) => {
           const pad = min === max ? Math.max(Math.abs(min) * 0.01, 0.01) : (max - min) * 0.08;
