@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,13 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.json.Json;
 import org.openqa.selenium.support.ui.Select;
 
 /**
  * The trading screen in a real browser against the real stack: people sign in on the issuer's login page, trade
  * through the ticket and watch the book, the tape, their fills and the settlement change without reloading the
- * page; an operator's work (listing, deposits) goes through the REST API as in the other tests. Screenshots of
- * each page and panel are kept in target/screenshots.
+ * page; an operator's work (listing, deposits) goes through the REST API as in the other tests. Chromium runs every
+ * page; Firefox runs a trader's day once (sign-in, ticket, live panels, cancel). Screenshots of each page and panel
+ * are kept in target/screenshots.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TradingScreenIT {
@@ -33,7 +36,7 @@ class TradingScreenIT {
 
     BourseStack stack;
     Trading trading;
-    final List<Browser> browsers = new ArrayList<>();
+    final List<ScreenBrowser> browsers = new ArrayList<>();
 
     @BeforeAll
     void start() {
@@ -48,7 +51,7 @@ class TradingScreenIT {
 
     @AfterEach
     void closeBrowsers() {
-        browsers.forEach(Browser::close);
+        browsers.forEach(ScreenBrowser::close);
         browsers.clear();
     }
 
@@ -128,6 +131,57 @@ class TradingScreenIT {
         alice.awaitText("book-spread", "empty book");
         awaitBalance(bob, symbol, "balance-reserved", "0");
         bob.screenshot("orders-panel", "panel-orders-cancelled");
+    }
+
+    @Test
+    void inFirefoxATraderBuysThroughTheTicketWatchesTheFillAndSettlementArriveAndCancelsTheRest() {
+        String symbol = Trading.newSymbol();
+        trading.list(symbol);
+        FirefoxBrowser carol = FirefoxBrowser.open("carol", 1400, 1000);
+        browsers.add(carol);
+        carol.signIn(stack.screenUrl(), "carol", "carol-password");
+        carol.pickSymbol(symbol);
+        carol.click("open-account");
+        String buyer = carol.await("const select = document.querySelector(selector); return select && select.value;",
+                ScreenBrowser.test("account-select"));
+        carol.await("return JSON.parse(text).every(stream =>"
+                + " document.querySelector('[data-test=\"' + stream + '\"]').dataset.state === 'live');",
+                "", new Json().toJson(ScreenBrowser.STREAMS));
+        trading.deposit(buyer, "USD", "10000.00");
+        carol.awaitRow(balance("USD"), Map.of("balance-available", "10000.00"));
+
+        carol.placeLimit("BUY", "5", "100.00");
+        String buyOrderId = carol.await("const row = document.querySelector(selector); return row && row.dataset.orderId;",
+                "[data-test=order-row][data-status=OPEN]");
+        carol.awaitRow("[data-test=book-bid][data-price=\"100.00\"]", Map.of("level-size", "5"));
+        carol.awaitRow(balance("USD"), Map.of("balance-reserved", "500.00"));
+
+        String seller = trading.openAccount("bob", symbol, "10");
+        trading.awaitDecided(trading.limit(seller, symbol, "SELL", 3, "100.00"));
+
+        carol.awaitRow("[data-test=tape-row]", Map.of("tape-price", "100.00", "tape-quantity", "3"));
+        carol.awaitRow("[data-test=fill-row]", Map.of("fill-side", "BUY", "fill-price", "100.00", "fill-quantity", "3"));
+        carol.awaitRow(orderRow(buyOrderId) + "[data-status=PARTIALLY_FILLED]", Map.of("order-filled", "3"));
+        carol.awaitRow("[data-test=book-bid][data-price=\"100.00\"]", Map.of("level-size", "2"));
+        carol.awaitRow("[data-test=settlement-row][data-status=SETTLED]", Map.of());
+        carol.awaitRow(balance("USD"), Map.of("balance-total", "9700.00", "balance-reserved", "200.00"));
+        carol.awaitRow("[data-test=position][data-symbol=\"" + symbol + "\"]",
+                Map.of("position-quantity", "3", "position-average-cost", "100.00"));
+        carol.screenshot("firefox-trade-page-after-a-trade");
+
+        carol.clickOn(orderRow(buyOrderId) + " [data-test=order-cancel]");
+        carol.awaitRow(orderRow(buyOrderId) + "[data-status=CANCELLED]", Map.of("order-filled", "3"));
+        carol.await("return !document.querySelector(selector);", "[data-test=book-bid]");
+        carol.awaitRow(balance("USD"), Map.of("balance-available", "9700.00", "balance-reserved", "0.00"));
+        carol.screenshot("firefox-trade-page-after-the-cancel");
+    }
+
+    private static String balance(String asset) {
+        return "[data-test=balance][data-asset=\"" + asset + "\"]";
+    }
+
+    private static String orderRow(String orderId) {
+        return "[data-test=order-row][data-order-id=\"" + orderId + "\"]";
     }
 
     @Test
