@@ -7,36 +7,27 @@ import * as format from './format.js';
 
 const PRICE_ASKED_EVERY_MS = 10000;
 
-let stream = null;
 let account = null;
 const priceAskedAt = {};
 
 export function start() {
-  state.on('accountId', follow);
   state.on('lastPrices', render);
-  follow(state.get('accountId'));
+  api.followAccount(reset, (accountId) => api.stream('portfolio',
+    `/api/v1/streams/accounts/${encodeURIComponent(accountId)}`, {
+      snapshot: (data) => show(data.account),
+      account: show,
+    }, (streamState, detail) => {
+      streamIndicator(byTest('account-stream'))(streamState, detail);
+      if (streamState === 'failed') byTest('account-hint').textContent = `This account cannot be read: ${detail}`;
+    }));
 }
 
-export function stop() {
-  if (stream) stream.close();
-  stream = null;
-}
-
-function follow(accountId) {
-  stop();
+function reset(accountId) {
   account = null;
   byTest('account-id').textContent = format.shortId(accountId);
   byTest('account-id').title = accountId || '';
   byTest('account-hint').textContent = accountId ? '' : 'Open an account, or add one by its id, to trade.';
   render();
-  if (!accountId) return;
-  stream = api.stream('portfolio', `/api/v1/streams/accounts/${encodeURIComponent(accountId)}`, {
-    snapshot: (data) => show(data.account),
-    account: show,
-  }, (streamState, detail) => {
-    streamIndicator(byTest('account-stream'))(streamState, detail);
-    if (streamState === 'failed') byTest('account-hint').textContent = `This account cannot be read: ${detail}`;
-  });
 }
 
 function show(received) {

@@ -1,5 +1,6 @@
 // The REST API of the three services, called with the person's token. Errors are RFC 9457 problems.
 import * as auth from './auth.js';
+import * as state from './state.js';
 import { openStream } from './stream.js';
 
 let services = { order: '', portfolio: '', settlement: '' };
@@ -69,4 +70,20 @@ export function stream(service, path, handlers, onState) {
     onState,
     onUnauthorized: () => auth.renew(),
   });
+}
+
+/**
+ * Follows the chosen account with one stream at a time: whenever the account changes, the old stream closes,
+ * reset(accountId) clears what the panel showed, and open(accountId) answers the new stream when there is an account.
+ */
+export function followAccount(reset, open) {
+  let current = null;
+  const follow = (accountId) => {
+    if (current) current.close();
+    current = null;
+    reset(accountId);
+    if (accountId) current = open(accountId);
+  };
+  state.on('accountId', follow);
+  follow(state.get('accountId'));
 }

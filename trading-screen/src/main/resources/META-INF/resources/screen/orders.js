@@ -10,32 +10,26 @@ const DONE_SHOWN = 50;
 const FILLS_SHOWN = 100;
 const OPEN = new Set(['NEW', 'OPEN', 'PARTIALLY_FILLED']);
 
-let stream = null;
 let accountId = null;
 let orders = new Map();
 let fills = [];
 const cancelling = new Map();
 
 export function start() {
-  state.on('accountId', follow);
-  follow(state.get('accountId'));
+  api.followAccount(reset, follow);
 }
 
-export function stop() {
-  if (stream) stream.close();
-  stream = null;
-}
-
-function follow(account) {
-  stop();
+function reset(account) {
   accountId = account;
   orders = new Map();
   fills = [];
   cancelling.clear();
   render();
-  if (!account) return;
+}
+
+function follow(account) {
   const encoded = encodeURIComponent(account);
-  stream = api.stream('order', `/api/v1/streams/orders?accountId=${encoded}`, {
+  return api.stream('order', `/api/v1/streams/orders?accountId=${encoded}`, {
     snapshot: (data) => {
       // The snapshot holds the orders that are not done; those that ended meanwhile are read back below.
       for (const [id, order] of orders) if (OPEN.has(order.status)) orders.delete(id);

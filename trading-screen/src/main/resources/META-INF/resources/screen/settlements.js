@@ -1,13 +1,11 @@
 // The account's trades on their way through settlement: PENDING, then SETTLED, or FAILED with the reason; live from
 // settlement-service's settlements stream.
 import * as api from './api.js';
-import * as state from './state.js';
 import { byTest, fill, h, streamIndicator } from './dom.js';
 import * as format from './format.js';
 
 const SHOWN = 50;
 
-let stream = null;
 let accountId = null;
 let settlements = new Map();
 // Newest first: the snapshot's order, then each trade first seen later above it.
@@ -15,23 +13,18 @@ let rank = new Map();
 let seen = 0;
 
 export function start() {
-  state.on('accountId', follow);
-  follow(state.get('accountId'));
+  api.followAccount(reset, follow);
 }
 
-export function stop() {
-  if (stream) stream.close();
-  stream = null;
-}
-
-function follow(account) {
-  stop();
+function reset(account) {
   accountId = account;
   settlements = new Map();
   rank = new Map();
   render();
-  if (!account) return;
-  stream = api.stream('settlement', `/api/v1/streams/settlements?accountId=${encodeURIComponent(account)}`, {
+}
+
+function follow(account) {
+  return api.stream('settlement', `/api/v1/streams/settlements?accountId=${encodeURIComponent(account)}`, {
     snapshot: (data) => {
       const list = data.settlements || [];
       settlements = new Map(list.map((s) => [s.tradeId, s]));
