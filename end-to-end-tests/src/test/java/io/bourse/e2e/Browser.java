@@ -1,11 +1,9 @@
 package io.bourse.e2e;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -30,7 +28,6 @@ final class Browser implements ScreenBrowser {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(45);
 
     private final String name;
@@ -153,21 +150,12 @@ final class Browser implements ScreenBrowser {
     /** The whole window, as target/screenshots/{name}.png. */
     @Override
     public void screenshot(String file) {
-        save(driver.getScreenshotAs(OutputType.FILE), file);
+        ScreenBrowser.keepScreenshot(file, driver.getScreenshotAs(OutputType.BYTES));
     }
 
     /** One panel, by its data-test name. */
     void screenshot(String testName, String file) {
-        save(find(testName).getScreenshotAs(OutputType.FILE), file);
-    }
-
-    private static void save(File shot, String file) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(file + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ScreenBrowser.keepScreenshot(file, find(testName).getScreenshotAs(OutputType.BYTES));
     }
 
     @Override
@@ -178,10 +166,6 @@ final class Browser implements ScreenBrowser {
             // the browser may be gone already
         }
         driver.quit();
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a profile left in the temp folder harms nothing
-        }
+        ScreenBrowser.removeProfile(profile);
     }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -338,13 +337,7 @@ final class FirefoxBrowser implements ScreenBrowser {
     @Override
     public void screenshot(String file) {
         Map<String, Object> shot = send("browsingContext.captureScreenshot", Map.of("context", context));
-        try {
-            Files.createDirectories(Browser.SCREENSHOTS);
-            Files.write(Browser.SCREENSHOTS.resolve(file + ".png"),
-                    Base64.getDecoder().decode((String) shot.get("data")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ScreenBrowser.keepScreenshot(file, Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     @Override
@@ -380,11 +373,7 @@ final class FirefoxBrowser implements ScreenBrowser {
             children.forEach(ProcessHandle::destroyForcibly);
         }
         if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException e) {
-                // a profile left in the temp folder harms nothing
-            }
+            ScreenBrowser.removeProfile(profile);
         }
     }
 }

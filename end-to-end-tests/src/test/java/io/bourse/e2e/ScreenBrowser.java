@@ -1,5 +1,10 @@
 package io.bourse.e2e;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -17,6 +22,9 @@ interface ScreenBrowser extends AutoCloseable {
     String LOGIN_USERNAME = "#username";
     String LOGIN_PASSWORD = "#password";
     String LOGIN_SUBMIT = "button[type=submit]";
+
+    /** Where the screenshots are kept, as test artifacts. */
+    Path SCREENSHOTS = Path.of("target", "screenshots");
 
     /** The CSS selector of the elements with that data-test name. */
     static String test(String name) {
@@ -45,6 +53,25 @@ interface ScreenBrowser extends AutoCloseable {
 
     @Override
     void close();
+
+    /** Keeps the picture as target/screenshots/{file}.png. */
+    static void keepScreenshot(String file, byte[] png) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(file + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes a browser's own profile folder once the browser has ended. */
+    static void removeProfile(Path profile) {
+        try (var files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a profile left in the temp folder harms nothing
+        }
+    }
 
     /** Signs the person in as they would: the screen's sign-in button, then the issuer's login page. */
     default void signIn(String screenUrl, String user, String password) {
