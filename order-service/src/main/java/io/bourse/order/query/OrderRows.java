@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -80,7 +81,8 @@ final class OrderRows {
         Set<String> books = new HashSet<>();
         List<String> changed = new ArrayList<>();
         orders.values().forEach(order -> {
-            if (order.placing != null || order.changed) {
+            // An order whose view reads as before (a sequence moved, a fill's end told twice) is not told again.
+            if (order.placing != null || order.changed && !order.shown().equals(order.shownBefore)) {
                 changed.add(order.orderId);
                 if (order.onBook() != order.onBookBefore) {
                     books.add(order.symbol);
@@ -108,6 +110,7 @@ final class OrderRows {
             order.cancelReason = rs.getString("cancel_reason");
             order.updatedAt = rs.getObject("updated_at", OffsetDateTime.class).toInstant();
             order.onBookBefore = order.onBook();
+            order.shownBefore = order.shown();
             orders.put(order.orderId, order);
         });
         return orders;
@@ -155,6 +158,10 @@ final class OrderRows {
     }
 
     /** What an order placed in this batch was placed with: the columns that never change. */
+    private record Shown(OrderStatus status, long filledQuantity, long remainingQuantity,
+            BigDecimal averageFillPrice, String rejectReason, String cancelReason, Instant updatedAt) {
+    }
+
     record Placing(String clientOrderId, String accountId, String symbol, String side, String type, String timeInForce,
                    BigDecimal limitPrice, Instant placedAt) {
     }
@@ -181,6 +188,8 @@ final class OrderRows {
         // Where the order's audit trail starts reading its book's stream.
         private long placedSequence;
         private boolean changed;
+        /** What the order's view showed before this batch. */
+        private Shown shownBefore;
 
         private Order(String orderId, String symbol, long quantity, long lastSequence, Placing placing) {
             this.orderId = orderId;
@@ -197,6 +206,13 @@ final class OrderRows {
             order.remainingQuantity = quantity;
             order.updatedAt = placing.placedAt();
             return order;
+        }
+
+        /** What a reader of the order's view sees change (its sequences are the view's own bookkeeping). */
+        Shown shown() {
+            // The database keeps times to the microsecond.
+            return new Shown(status, filledQuantity, remainingQuantity, averageFillPrice, rejectReason, cancelReason,
+                    updatedAt.truncatedTo(ChronoUnit.MICROS));
         }
 
         /** The quantity the order rests with on its book: only a limit order that is open rests (the book's rule). */
