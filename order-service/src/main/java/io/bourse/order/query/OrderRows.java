@@ -157,11 +157,12 @@ final class OrderRows {
     private record Change(String orderId, long sequence, Order placed, Consumer<Order> change) {
     }
 
-    /** What an order placed in this batch was placed with: the columns that never change. */
+    /** What a reader of an order's view sees: a batch tells the streams of an order only when this changed. */
     private record Shown(OrderStatus status, long filledQuantity, long remainingQuantity,
             BigDecimal averageFillPrice, String rejectReason, String cancelReason, Instant updatedAt) {
     }
 
+    /** What an order placed in this batch was placed with: the columns that never change. */
     record Placing(String clientOrderId, String accountId, String symbol, String side, String type, String timeInForce,
                    BigDecimal limitPrice, Instant placedAt) {
     }
